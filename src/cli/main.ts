@@ -1,0 +1,52 @@
+import { COMMANDS } from './commands.js';
+import { EXIT, processIo, type CliIo } from './io.js';
+import { UsageError } from './args.js';
+
+const VERSION = '0.1.0';
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return [
+    'callflow — call flows, music and messages of phone numbers as code',
+    '',
+    'Usage: callflow <command> [--root DIR] [--config DIR] [--format F] [--log-level L]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `callflow <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return name === undefined ? EXIT.error : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(VERSION);
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`callflow: unknown command "${name}"\n\n${help()}`);
+    return EXIT.error;
+  }
+  const module = await command.load();
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(module.usage);
+    return EXIT.ok;
+  }
+  try {
+    return await module.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`callflow ${name}: ${error.message}\n\n${module.usage}`);
+      return EXIT.error;
+    }
+    io.stderr(`callflow ${name}: unexpected failure: ${(error as Error).stack ?? String(error)}`);
+    return EXIT.error;
+  }
+}

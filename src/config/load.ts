@@ -1,0 +1,118 @@
+import { access, readdir } from 'node:fs/promises';
+import { basename, extname, join, posix } from 'node:path';
+import type { z } from 'zod';
+import type { Problem } from '../report/problem.js';
+import type { Entry, NamedEntry, Repo } from '../model/repo.js';
+import { audioReferences } from '../model/audio-refs.js';
+import { numberFile, scheduleFile, settingsFile, sharedMessageFile, type Settings } from './schema/index.js';
+import { checkSchema } from './schema-problems.js';
+import { readYamlFile, type YamlSource } from './yaml-source.js';
+import { inspectAudioPath } from './audio-files.js';
+
+export interface LoadOptions {
+  root: string;
+  /** Relative to root; default `config`. */
+  configDir?: string;
+}
+
+export interface LoadResult {
+  repo: Repo;
+  /** YAML and schema problems; files with errors are left out of `repo`. */
+  problems: Problem[];
+  /** Text of every YAML file read (even invalid ones), keyed by repo-relative path, for code frames. */
+  sources: Map<string, string>;
+}
+
+const YAML_EXTENSIONS = new Set(['.yaml', '.yml']);
+
+export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
+  const root = options.root;
+  const configDir = options.configDir ?? 'config';
+  const problems: Problem[] = [];
+  const sources = new Map<string, string>();
+
+  const settingsFileName = posix.join(configDir, 'callflow.yaml');
+  const settingsLoad = await loadSettings(root, settingsFileName, problems, sources);
+
+  const [numberFiles, scheduleFiles, messageFiles] = await Promise.all(
+    ['numbers', 'schedules', 'messages'].map((dir) => listYaml(root, posix.join(configDir, dir))),
+  );
+
+  const numbers = await loadAll(root, numberFiles!, numberFile, problems, sources);
+  const schedules = toNamed(await loadAll(root, scheduleFiles!, scheduleFile, problems, sources));
+  const messages = toNamed(await loadAll(root, messageFiles!, sharedMessageFile, problems, sources));
+
+  const referenced = new Set(audioReferences(numbers, messages.values()).map((ref) => ref.path));
+  const audio = new Map(
+    await Promise.all([...referenced].map(async (path) => [path, await inspectAudioPath(root, path)] as const)),
+  );
+
+  return {
+    repo: {
+      root,
+      configDir,
+      settings: settingsLoad.settings,
+      ...(settingsLoad.source ? { settingsSource: settingsLoad.source } : {}),
+      numbers,
+      schedules,
+      messages,
+      audio,
+    },
+    problems,
+    sources,
+  };
+}
+
+async function loadSettings(root: string, file: string, problems: Problem[], sources: Map<string, string>): Promise<{ settings: Settings; source?: YamlSource }> {
+  const defaults = settingsFile.parse({});
+  // No settings file, or an empty one, means every default.
+  if (!(await exists(join(root, file)))) return { settings: defaults };
+  const read = await readYamlFile(root, file);
+  if (read.source) sources.set(file, read.source.text);
+  problems.push(...read.problems.filter((p) => p.rule !== 'yaml/empty'));
+  if (!read.source || read.data === undefined) return { settings: defaults };
+  const checked = checkSchema(settingsFile, read.source, read.data);
+  problems.push(...checked.problems);
+  return { settings: checked.value ?? defaults, source: read.source };
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function listYaml(root: string, dir: string): Promise<string[]> {
+  const entries = await readdir(join(root, dir), { withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => YAML_EXTENSIONS.has(extname(e.name)) && !e.name.startsWith('.'))
+    .map((e) => posix.join(dir, e.name))
+    .sort();
+}
+
+async function loadAll<S extends z.ZodType>(root: string, files: string[], schema: S, problems: Problem[], sources: Map<string, string>) {
+  const loaded = await Promise.all(
+    files.map(async (file): Promise<{ entry?: Entry<z.infer<S>>; problems: Problem[] }> => {
+      const read = await readYamlFile(root, file);
+      if (read.source) sources.set(file, read.source.text);
+      if (!read.source || read.data === undefined || read.problems.some((p) => p.severity === 'error')) return { problems: read.problems };
+      const checked = checkSchema(schema, read.source, read.data);
+      if (checked.value === undefined) return { problems: [...read.problems, ...checked.problems] };
+      return { entry: { file, source: read.source, config: checked.value }, problems: read.problems };
+    }),
+  );
+  const entries: Entry<z.infer<S>>[] = [];
+  for (const result of loaded) {
+    problems.push(...result.problems);
+    if (result.entry) entries.push(result.entry);
+  }
+  return entries;
+}
+
+function toNamed<T>(entries: Entry<T>[]): Map<string, NamedEntry<T>> {
+  return new Map(entries.map((entry) => {
+    const name = basename(entry.file, extname(entry.file));
+    return [name, { ...entry, name }];
+  }));
+}

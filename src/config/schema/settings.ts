@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const settingsFile = z
+  .strictObject({
+    provider: z
+      .strictObject({
+        type: z.enum(['sandbox', 'aircall']).default('sandbox'),
+        url: z.url().optional().meta({ description: 'API base URL; for sandbox, none starts the embedded server.' }),
+      })
+      .prefault({}),
+    audio: z
+      .strictObject({
+        publicBaseUrl: z.url().optional().meta({ description: 'Where mp3 files are served from for providers that take URLs.' }),
+      })
+      .prefault({}),
+    safety: z
+      .strictObject({
+        maxChangedPercent: z.number().min(0).max(100).default(30),
+        minNumbers: z.number().int().min(0).default(10),
+      })
+      .prefault({}),
+    drift: z
+      .strictObject({
+        schedule: z.string().default('0 */6 * * *').meta({ description: 'Cron expression for `callflow serve`.' }),
+      })
+      .prefault({}),
+    github: z
+      .strictObject({
+        comment: z.boolean().default(true),
+        driftLabel: z.string().default('callflow-drift'),
+      })
+      .prefault({}),
+  })
+  .meta({ title: 'callflow settings', description: 'config/callflow.yaml' });
+
+export type Settings = z.infer<typeof settingsFile>;

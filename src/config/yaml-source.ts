@@ -1,0 +1,176 @@
+import { readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { join } from 'node:path';
+import { LineCounter, parseDocument, visit, isScalar, type Document, type Scalar } from 'yaml';
+import type { Problem } from '../report/problem.js';
+
+/** A parsed YAML file that keeps every node's range so any finding can point at file:line:column. */
+export interface YamlSource {
+  /** Repo-relative, forward slashes. */
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+export interface YamlReadResult {
+  source?: YamlSource;
+  /** The plain JS value; absent when the file could not be read safely. */
+  data?: unknown;
+  problems: Problem[];
+}
+
+/** Config files are small; anything bigger is a mistake or an attack, refused before reading. */
+export const MAX_YAML_BYTES = 2 * 1024 * 1024;
+/** Aliases are handy for repeated messages, but a few dozen is plenty (billion-laughs guard). */
+export const MAX_ALIAS_COUNT = 100;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export async function readYamlFile(root: string, file: string): Promise<YamlReadResult> {
+  const at = (rule: string, message: string, line = 1, column = 1, hint?: string): YamlReadResult => ({
+    problems: [{ severity: 'error', rule, message, file, line, column, ...(hint ? { hint } : {}) }],
+  });
+  const path = join(root, file);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) return at('yaml/unreadable', 'file cannot be read');
+  if (!info.isFile()) return at('yaml/unreadable', 'not a regular file');
+  if (info.size > MAX_YAML_BYTES) {
+    return at(
+      'yaml/too-large',
+      `file is ${formatBytes(info.size)}; config files are limited to ${formatBytes(MAX_YAML_BYTES)}`,
+      1,
+      1,
+      'split it, or move long texts into config/messages/',
+    );
+  }
+  const bytes = await readFile(path);
+  if (!isUtf8(bytes)) {
+    const bad = firstInvalidUtf8(bytes);
+    return at('yaml/encoding', 'file is not valid UTF-8', bad.line, bad.column, 'save the file as UTF-8');
+  }
+  return parseYamlText(file, bytes.toString('utf8').replace(/^\uFEFF/, ''));
+}
+
+export function parseYamlText(file: string, text: string): YamlReadResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    // `1:` and `"1":` become the same key in the loaded object, so they are duplicates too.
+    uniqueKeys: (a, b) => keyText(a) === keyText(b),
+  });
+  const source: YamlSource = { file, text, doc, lineCounter };
+  const problems: Problem[] = [];
+
+  for (const error of doc.errors) {
+    const rule =
+      error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : error.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
+    problems.push({ severity: 'error', rule, message: firstLine(error.message), ...offsetPosition(source, error.pos[0]) });
+  }
+  for (const warning of doc.warnings) {
+    problems.push({ severity: 'warning', rule: 'yaml/warning', message: firstLine(warning.message), ...offsetPosition(source, warning.pos[0]) });
+  }
+  if (problems.some((p) => p.severity === 'error')) return { source, problems };
+
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    problems.push({ severity: 'error', rule: 'yaml/empty', message: 'file is empty', file, line: 1, column: 1 });
+    return { source, problems };
+  }
+
+  let aliases = 0;
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        problems.push({
+          severity: 'error',
+          rule: 'yaml/forbidden-key',
+          message: `key "${String(pair.key.value)}" is not allowed`,
+          ...nodePosition(source, pair.key),
+        });
+      }
+    },
+    Alias(_, node) {
+      aliases += 1;
+      if (aliases === MAX_ALIAS_COUNT + 1) {
+        problems.push({
+          severity: 'error',
+          rule: 'yaml/alias-limit',
+          message: `more than ${MAX_ALIAS_COUNT} aliases; refusing to expand them`,
+          ...nodePosition(source, node),
+        });
+      }
+    },
+  });
+  if (problems.some((p) => p.severity === 'error')) return { source, problems };
+
+  try {
+    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { source, data, problems };
+  } catch (error) {
+    // yaml throws a ReferenceError when alias expansion grows too large (billion laughs).
+    const firstAlias = findFirstAlias(doc);
+    problems.push({
+      severity: 'error',
+      rule: 'yaml/alias-limit',
+      message: `aliases expand too much (${firstLine((error as Error).message)})`,
+      ...(firstAlias ? nodePosition(source, firstAlias) : { file, line: 1, column: 1 }),
+    });
+    return { source, problems };
+  }
+}
+
+function keyText(node: unknown): string {
+  if (isScalar(node)) return String((node as Scalar).value);
+  return JSON.stringify(node);
+}
+
+function findFirstAlias(doc: Document.Parsed): unknown {
+  let found: unknown;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+export function offsetPosition(source: Pick<YamlSource, 'file' | 'lineCounter'>, offset: number) {
+  const { line, col } = source.lineCounter.linePos(offset);
+  return { file: source.file, line, column: col };
+}
+
+/** Position of a node (key, value or collection) from its range. */
+export function nodePosition(source: YamlSource, node: unknown) {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  if (!range) return { file: source.file, line: 1, column: 1 };
+  const start = source.lineCounter.linePos(range[0]);
+  const end = source.lineCounter.linePos(range[1]);
+  return { file: source.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
+}
+
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
+  let lineStart = 0;
+  for (let line = 1; lineStart <= bytes.length; line += 1) {
+    const newline = bytes.indexOf(0x0a, lineStart);
+    const lineEnd = newline === -1 ? bytes.length : newline;
+    const lineBytes = bytes.subarray(lineStart, lineEnd);
+    if (!isUtf8(lineBytes)) {
+      const column = new TextDecoder('utf-8').decode(lineBytes).indexOf('\uFFFD') + 1;
+      return { line, column: Math.max(column, 1) };
+    }
+    lineStart = lineEnd + 1;
+  }
+  return { line: 1, column: 1 };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+

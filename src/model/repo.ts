@@ -1,0 +1,39 @@
+import type { NumberConfig, ScheduleConfig, Settings, SharedMessageConfig } from '../config/schema/index.js';
+import type { YamlSource } from '../config/yaml-source.js';
+
+/** A loaded, schema-valid file together with the YAML it came from (for positions). */
+export interface Entry<T> {
+  file: string;
+  source: YamlSource;
+  config: T;
+}
+
+export interface NamedEntry<T> extends Entry<T> {
+  /** File name without extension: what `schedule:` and `{ ref: }` refer to. */
+  name: string;
+}
+
+/** What the loader learnt about a referenced audio file (I/O done once, at load time). */
+export interface AudioFileInfo {
+  /** Repo-relative path as written in YAML. */
+  path: string;
+  status: 'ok' | 'missing' | 'outside-repo' | 'not-a-file';
+  /** Bytes, when status is ok. */
+  size?: number;
+  /** Absolute path on disk, when status is ok. */
+  absolutePath?: string;
+  /** For status `not-a-file`: what it is instead. */
+  kind?: string;
+}
+
+/** Everything under `config/` and the audio it references: the desired state. */
+export interface Repo {
+  root: string;
+  configDir: string;
+  settings: Settings;
+  settingsSource?: YamlSource;
+  numbers: Entry<NumberConfig>[];
+  schedules: Map<string, NamedEntry<ScheduleConfig>>;
+  messages: Map<string, NamedEntry<SharedMessageConfig>>;
+  audio: Map<string, AudioFileInfo>;
+}

@@ -1,0 +1,21 @@
+import type { Problem } from './problem.js';
+
+/** SPEC §4: `{"problems":[{"severity","rule","message","file","line","column"}]}` (plus hint when any). */
+export function formatProblemsJson(problems: readonly Problem[]): string {
+  return JSON.stringify(
+    {
+      problems: problems.map((p) => ({
+        severity: p.severity,
+        rule: p.rule,
+        message: p.message,
+        file: p.file,
+        line: p.line,
+        column: p.column,
+        ...(p.endLine !== undefined ? { endLine: p.endLine, endColumn: p.endColumn } : {}),
+        ...(p.hint ? { hint: p.hint } : {}),
+      })),
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,50 @@
+import type { Problem } from './problem.js';
+
+export interface TextOptions {
+  color: boolean;
+  /** File texts for code frames. */
+  sources: ReadonlyMap<string, string>;
+}
+
+const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+/** Terminal output: `file:line:col  error  message  [rule]`, a code frame, then a hint. */
+export function formatProblemsText(problems: readonly Problem[], options: TextOptions): string {
+  const blocks = problems.map((p) => {
+    const severity = p.severity === 'error' ? paint(options.color, '31;1', 'error') : paint(options.color, '33;1', 'warning');
+    const head = `${paint(options.color, '1', `${p.file}:${p.line}:${p.column}`)}  ${severity}  ${p.message}  ${paint(options.color, '2', `[${p.rule}]`)}`;
+    const frame = codeFrame(options.sources.get(p.file), p, options.color);
+    const hint = p.hint ? `  ${paint(options.color, '36', 'hint:')} ${p.hint}` : '';
+    return [head, frame, hint].filter(Boolean).join('\n');
+  });
+  return blocks.join('\n\n');
+}
+
+export function summaryLine(problems: readonly Problem[], filesChecked: number): string {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(filesChecked, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+function codeFrame(text: string | undefined, problem: Problem, color: boolean): string {
+  if (text === undefined) return '';
+  const lines = text.split(/\r?\n/);
+  const first = Math.max(1, problem.line - 2);
+  const last = Math.min(lines.length, problem.line + 1);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n += 1) {
+    const marker = n === problem.line ? paint(color, '31', '>') : ' ';
+    out.push(`  ${marker} ${String(n).padStart(width)} | ${truncate(lines[n - 1] ?? '')}`);
+    if (n === problem.line) {
+      const underline = Math.max(1, (problem.endLine === problem.line && problem.endColumn ? problem.endColumn : problem.column + 1) - problem.column);
+      out.push(`    ${' '.repeat(width)} | ${' '.repeat(Math.max(0, problem.column - 1))}${paint(color, '31', '^'.repeat(Math.min(underline, 60)))}`);
+    }
+  }
+  return out.join('\n');
+}
+
+function truncate(line: string): string {
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
