@@ -26,7 +26,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } else {
     if (problems.length) io.stdout(`${formatProblemsText(problems, { color: io.isTTY, sources: result.sources })}\n`);
     const { repo } = result;
-    const counts = `${repo.numbers.length} numbers, ${repo.schedules.size} schedules, ${repo.messages.size} shared messages, ${repo.audio.size} audio files`;
+    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+    const counts = [count(repo.numbers.length, 'number'), count(repo.schedules.size, 'schedule'), count(repo.messages.size, 'shared message'), count(repo.audio.size, 'audio file')].join(', ');
     io.stdout(`${summaryLine(problems, result.sources.size)} (${counts})`);
   }
   return hasErrors(problems) ? EXIT.error : EXIT.ok;

@@ -1,6 +1,8 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { AudioFileInfo } from '../model/repo.js';
+import { sha256File } from '../audio/hash.js';
+import { MAX_INSPECTED_BYTES } from '../audio/limits.js';
 
 /** Resolve a `file:` path against the repo and say what is there, without following it outside. */
 export async function inspectAudioPath(root: string, path: string): Promise<AudioFileInfo> {
@@ -18,7 +20,8 @@ export async function inspectAudioPath(root: string, path: string): Promise<Audi
     const kind = info.isDirectory() ? 'a directory' : info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : 'not a regular file';
     return { path, status: 'not-a-file', kind };
   }
-  return { path, status: 'ok', size: info.size, absolutePath: real };
+  const sha256 = info.size <= MAX_INSPECTED_BYTES ? await sha256File(real).catch(() => undefined) : undefined;
+  return { path, status: 'ok', size: info.size, absolutePath: real, ...(sha256 ? { sha256 } : {}) };
 }
 
 function isInside(root: string, path: string): boolean {

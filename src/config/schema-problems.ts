@@ -14,8 +14,27 @@ export function checkSchema<S extends z.ZodType>(
 ): { value?: z.infer<S>; problems: Problem[] } {
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, problems: [] };
-  const problems = flattenIssues(result.error.issues, data).map((issue) => toProblem(issue, schema, source, data));
+  const issues = withoutTypoEchoes(flattenIssues(result.error.issues, data), schema, data);
+  const problems = issues.map((issue) => toProblem(issue, schema, source, data));
   return { problems: dedupe(problems) };
+}
+
+/**
+ * `nmae: T` gives both "unknown key nmae" and "name is required"; the second only repeats
+ * the first, so it is dropped when the unknown key's suggestion is the missing key.
+ */
+function withoutTypoEchoes(issues: Issue[], schema: z.ZodType, data: unknown): Issue[] {
+  const suggested = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const known = knownKeys(schema, data, issue.path as PathSegment[]);
+    for (const key of issue.keys) {
+      const suggestion = didYouMean(key, known);
+      if (suggestion) suggested.add(JSON.stringify([...issue.path, suggestion]));
+    }
+  }
+  if (suggested.size === 0) return issues;
+  return issues.filter((issue) => !(isMissingKey(issue, data, []) && suggested.has(JSON.stringify(issue.path))));
 }
 
 /** Unions report every branch; keep the branch the user evidently meant. */
@@ -24,6 +43,11 @@ function flattenIssues(issues: readonly Issue[], data: unknown, prefix: PathSegm
   for (const issue of issues) {
     const path = [...prefix, ...(issue.path as PathSegment[])];
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      // A union (message, end, to…) that is simply absent: say it is required, not which form failed.
+      if (valueAt(data, path) === undefined) {
+        out.push({ code: 'invalid_type', expected: 'object', path, message: 'required', input: undefined } as Issue);
+        continue;
+      }
       const best = pickBranch(issue.errors, data, path);
       if (best) out.push(...flattenIssues(best, data, path));
       else out.push({ ...issue, path, message: unionMessage(issue.errors, data, path) } as Issue);
@@ -41,6 +65,8 @@ function pickBranch(branches: readonly (readonly Issue[])[], data: unknown, base
   if (!first) return undefined;
   // Every branch misses its required key: the user picked none of the forms.
   if (first.misses > 0 && second && second.misses === first.misses && first.issues.some((i) => isMissingKey(i, data, base))) return undefined;
+  // `{ key: "#", digits: 4 }`: each form refuses the other's key; the user combined two forms.
+  if (second && second.misses === first.misses && scored.every((b) => b.issues.length > 0 && b.issues.every((i) => i.code === 'unrecognized_keys'))) return undefined;
   return first.issues;
 }
 
@@ -49,8 +75,18 @@ function unionMessage(branches: readonly (readonly Issue[])[], data: unknown, ba
     .map((issues) => issues.filter((i) => isMissingKey(i, data, base)).map((i) => String(i.path.at(-1))).join(' + '))
     .filter(Boolean);
   const value = valueAt(data, base);
-  if (forms.length === branches.length && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-    return `expected one of the keys ${[...new Set(forms)].map((f) => `"${f}"`).join(', ')}`;
+  const isMap = value !== null && typeof value === 'object' && !Array.isArray(value);
+  if (isMap && forms.length === 0 && branches.every((b) => b.every((i) => i.code === 'unrecognized_keys'))) {
+    const keys = Object.keys(value as object);
+    return `use one of ${keys.map((k) => `"${k}"`).join(', ')}, not several`;
+  }
+  if (forms.length === branches.length && isMap) {
+    const unique = [...new Set(forms)];
+    const typo = Object.keys(value as object)
+      .map((key) => ({ key, suggestion: didYouMean(key, unique) }))
+      .find((t) => t.suggestion);
+    const suffix = typo ? `; unknown key "${typo.key}", did you mean "${typo.suggestion}"?` : '';
+    return `expected one of the keys ${unique.map((f) => `"${f}"`).join(', ')}${suffix}`;
   }
   return `expected ${describeForms(forms)}; got ${describeValue(value)}`;
 }
@@ -82,10 +118,16 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
     }
     case 'invalid_type': {
       const value = valueAt(data, path);
-      if (value === undefined) {
-        return { ...base, rule: 'schema/required', message: `"${String(path.at(-1) ?? 'value')}" is required`, ...locate(source, path) };
-      }
-      return { ...base, rule: 'schema/type', message: `${label(path)}: expected ${article(issue.expected)}, got ${describeValue(value)}`, ...locate(source, path) };
+      if (value === undefined) return { ...base, rule: 'schema/required', message: required(path), ...locate(source, path) };
+      // YAML reads +33176360000, 0123 or 1.10 as numbers; quoting keeps them as written.
+      const quote = issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean');
+      return {
+        ...base,
+        rule: 'schema/type',
+        message: `${label(path)}: expected ${article(issue.expected)}, got ${describeValue(value)}`,
+        ...(quote ? { hint: 'put the value in double quotes so YAML keeps it as text' } : {}),
+        ...locate(source, path),
+      };
     }
     case 'invalid_value': {
       const value = valueAt(data, path);
@@ -103,7 +145,13 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
         const value = valueAt(data, path);
         const options = (issue as unknown as { options: unknown[] }).options.map(String);
         const suggestion = typeof value === 'string' ? didYouMean(value, options) : undefined;
-        const what = value === undefined ? `"${String(path.at(-1))}" is required` : `${describeValue(value)} is not a known ${String(path.at(-1))}`;
+        if (value === undefined) {
+          const typo = typoOfKey(data, path);
+          if (typo) {
+            return { ...base, rule: 'schema/unknown-key', message: `unknown key "${typo}"; did you mean "${String(path.at(-1))}"?`, hint: `${String(path.at(-1))}: one of ${options.join(', ')}`, ...locate(source, [...path.slice(0, -1), typo], { key: true }) };
+          }
+        }
+        const what = value === undefined ? required(path) : `${describeValue(value)} is not a known ${String(path.at(-1))}`;
         return {
           ...base,
           rule: value === undefined ? 'schema/required' : 'schema/value',
@@ -135,8 +183,21 @@ function label(path: readonly PathSegment[]): string {
   return path.length ? path.join('.') : 'file';
 }
 
+function required(path: readonly PathSegment[]): string {
+  const parent = path.slice(0, -1);
+  return `${parent.length ? `${label(parent)}: ` : ''}"${String(path.at(-1) ?? 'value')}" is required`;
+}
+
+/** A key of the map holding `path` that looks like a misspelling of its last segment (`tpye` for `type`). */
+function typoOfKey(data: unknown, path: readonly PathSegment[]): string | undefined {
+  const parent = valueAt(data, path.slice(0, -1));
+  if (parent === null || typeof parent !== 'object' || Array.isArray(parent)) return undefined;
+  const wanted = String(path.at(-1));
+  return Object.keys(parent).find((key) => didYouMean(key, [wanted]) !== undefined);
+}
+
 function article(expected: string): string {
-  const names: Record<string, string> = { object: 'a map', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false' };
+  const names: Record<string, string> = { object: 'a map', record: 'a map', array: 'a list', string: 'a string', number: 'a number', boolean: 'true or false' };
   return names[expected] ?? expected;
 }
 
@@ -182,7 +243,10 @@ function knownKeys(schema: z.ZodType, data: unknown, path: readonly PathSegment[
     else return [];
   }
   const def = defOf(current);
-  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+  if (def?.type === 'object') return Object.keys(def.shape as object);
+  // A record keyed by an enum (weekly: monday…sunday) knows its keys too.
+  const keyDef = def?.type === 'record' ? defOf(def.keyType) : undefined;
+  return keyDef?.type === 'enum' ? Object.values(keyDef.entries as Record<string, string>) : [];
 }
 
 type Def = { type: string; [key: string]: unknown };

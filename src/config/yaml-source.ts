@@ -52,6 +52,46 @@ export async function readYamlFile(root: string, file: string): Promise<YamlRead
 }
 
 export function parseYamlText(file: string, text: string): YamlReadResult {
+  const { doc, lineCounter } = parseTree(text);
+  // The tree is kept (~35 KB per number file): rules, flow tests and plans ask for positions.
+  const source: YamlSource = { file, text, doc, lineCounter };
+  const problems: Problem[] = [];
+
+  for (const error of doc.errors) {
+    problems.push({ severity: 'error', ...describeYamlError(error.code, error.message, text, error.pos[0]), ...offsetPosition(source, error.pos[0]) });
+  }
+  for (const warning of doc.warnings) {
+    problems.push({ severity: 'warning', rule: 'yaml/warning', message: firstLine(warning.message), ...offsetPosition(source, warning.pos[0]) });
+  }
+  const result = (data?: unknown): YamlReadResult => ({ source, ...(data === undefined ? {} : { data }), problems });
+  if (problems.some((p) => p.severity === 'error')) return result();
+
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+    problems.push({ severity: 'error', rule: 'yaml/empty', message: 'file is empty', file, line: 1, column: 1 });
+    return result();
+  }
+
+  // Walking every node costs as much as converting it; skip the walk when the text cannot
+  // hold a forbidden key or an alias (a backslash could spell one in an escaped string).
+  if (MAY_NEED_WALK.test(text)) checkKeysAndAliases(source, problems);
+  if (problems.some((p) => p.severity === 'error')) return result();
+
+  try {
+    return result(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown);
+  } catch (error) {
+    // yaml throws a ReferenceError when alias expansion grows too large (billion laughs).
+    const firstAlias = findFirstAlias(doc);
+    problems.push({
+      severity: 'error',
+      rule: 'yaml/alias-limit',
+      message: `aliases expand too much (${firstLine((error as Error).message)})`,
+      ...(firstAlias ? nodePosition(source, firstAlias) : { file, line: 1, column: 1 }),
+    });
+    return result();
+  }
+}
+
+function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
@@ -59,26 +99,27 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     // `1:` and `"1":` become the same key in the loaded object, so they are duplicates too.
     uniqueKeys: (a, b) => keyText(a) === keyText(b),
   });
-  const source: YamlSource = { file, text, doc, lineCounter };
-  const problems: Problem[] = [];
+  return { doc, lineCounter };
+}
 
-  for (const error of doc.errors) {
-    const rule =
-      error.code === 'DUPLICATE_KEY' ? 'yaml/duplicate-key' : error.code === 'TAB_AS_INDENT' ? 'yaml/tab' : 'yaml/syntax';
-    problems.push({ severity: 'error', rule, message: firstLine(error.message), ...offsetPosition(source, error.pos[0]) });
+/** A rule id and a message a user can act on, for an error of the yaml parser. */
+function describeYamlError(code: string, message: string, text: string, offset: number): { rule: string; message: string; hint?: string } {
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^:#\n]*?)(?=\s*:)/.exec(text.slice(offset, offset + 200))?.[0];
+    const shown = key?.trim() ? (/^["']/.test(key) ? key.trim() : `"${key.trim()}"`) : undefined;
+    return { rule: 'yaml/duplicate-key', message: shown ? `duplicate key ${shown}` : 'duplicate key', hint: 'a key may appear once per map (1 and "1" count as the same key)' };
   }
-  for (const warning of doc.warnings) {
-    problems.push({ severity: 'warning', rule: 'yaml/warning', message: firstLine(warning.message), ...offsetPosition(source, warning.pos[0]) });
-  }
-  if (problems.some((p) => p.severity === 'error')) return { source, problems };
+  if (code === 'TAB_AS_INDENT') return { rule: 'yaml/tab', message: 'tab used for indentation', hint: 'indent YAML with spaces' };
+  if (/Maximum call stack/i.test(message)) return { rule: 'yaml/too-deep', message: 'the YAML is nested too deeply to read' };
+  if (code === 'MULTIPLE_DOCS') return { rule: 'yaml/syntax', message: 'a second YAML document starts here; a config file holds one', hint: 'remove the "---" line' };
+  return { rule: 'yaml/syntax', message: firstLine(message) };
+}
 
-  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
-    problems.push({ severity: 'error', rule: 'yaml/empty', message: 'file is empty', file, line: 1, column: 1 });
-    return { source, problems };
-  }
+const MAY_NEED_WALK = /__proto__|constructor|prototype|[*\\]/;
 
+function checkKeysAndAliases(source: YamlSource, problems: Problem[]): void {
   let aliases = 0;
-  visit(doc, {
+  visit(source.doc, {
     Pair(_, pair) {
       if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
         problems.push({
@@ -101,22 +142,6 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
       }
     },
   });
-  if (problems.some((p) => p.severity === 'error')) return { source, problems };
-
-  try {
-    const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    return { source, data, problems };
-  } catch (error) {
-    // yaml throws a ReferenceError when alias expansion grows too large (billion laughs).
-    const firstAlias = findFirstAlias(doc);
-    problems.push({
-      severity: 'error',
-      rule: 'yaml/alias-limit',
-      message: `aliases expand too much (${firstLine((error as Error).message)})`,
-      ...(firstAlias ? nodePosition(source, firstAlias) : { file, line: 1, column: 1 }),
-    });
-    return { source, problems };
-  }
 }
 
 function keyText(node: unknown): string {

@@ -1,3 +1,4 @@
+import { branchesOf } from '../model/flow.js';
 import { reachableSteps, stepsThatCanEnd, successors } from '../model/graph.js';
 import type { Problem } from '../report/problem.js';
 import { problemAt, type Rule } from './rule.js';
@@ -12,7 +13,12 @@ export const flowNoExit: Rule = (repo) => {
     const flow = entry.config.flow;
     const reachable = reachableSteps(flow);
     const canEnd = stepsThatCanEnd(flow);
-    const trapped = Object.keys(flow.steps).filter((name) => reachable.has(name) && !canEnd.has(name));
+    // A branch to a missing step is already an error (flow/unknown-step); whatever it was
+    // meant to reach may well end the call, so do not also call those paths endless.
+    const dangling = new Set(Object.entries(flow.steps).filter(([, step]) => branchesOf(step).some((b) => !(b.target in flow.steps))).map(([name]) => name));
+    const trapped = Object.keys(flow.steps).filter(
+      (name) => reachable.has(name) && !canEnd.has(name) && !closure(name, flow, () => true).some((n) => dangling.has(n)),
+    );
     const reported = new Set<string>();
     for (const name of trapped) {
       if (reported.has(name)) continue;

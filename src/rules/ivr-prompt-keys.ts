@@ -1,3 +1,4 @@
+import { IVR_KEY } from '../config/schema/index.js';
 import { keysNamedIn } from '../model/prompt-keys.js';
 import { resolveMessage } from '../model/messages.js';
 import type { Problem } from '../report/problem.js';
@@ -16,7 +17,8 @@ export const ivrPromptKeys: Rule = (repo) => {
       if (!prompt || !('tts' in prompt)) continue;
       const spoken = keysNamedIn(prompt.tts);
       if (spoken.size === 0) continue;
-      const options = new Set(Object.keys(step.options));
+      // Keys that are not keypad keys are errors of their own (ivr/option-key).
+      const options = new Set(Object.keys(step.options).filter((key) => IVR_KEY.test(key)));
       const unheard = [...options].filter((key) => !spoken.has(key));
       const dead = [...spoken].filter((key) => !options.has(key));
       const parts = [

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureRoot, REPO_ROOT, runCli, tempRepo, numberYaml } from '../fixtures/broken/harness.js';
+
+describe('callflow validate on the example repo', () => {
+  it('exits 0 with a summary in text', async () => {
+    const { code, stdout, stderr } = await runCli(['validate']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^8 files checked: 0 errors, 0 warnings \(3 numbers, 2 schedules, 2 shared messages, \d+ audio files\)\n$/);
+  });
+
+  it('exits 0 with no problems in json and github formats, from any working directory with --root', async () => {
+    const json = await runCli(['validate', '--root', REPO_ROOT, '--format', 'json'], { cwd: '/' });
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual({ problems: [] });
+    const github = await runCli(['validate', '--format', 'github']);
+    expect(github.code).toBe(0);
+    expect(github.stdout).not.toContain('::');
+  });
+});
+
+describe('callflow validate on a broken repo', () => {
+  const root = fixtureRoot('ivr-fallbacks');
+
+  it('text: file:line:col, severity, message and rule, a code frame of the offending line, a hint', async () => {
+    const { code, stdout } = await runCli(['validate', '--root', root]);
+    expect(code).toBe(1);
+    const block = stdout.split('\n\n').find((b) => b.includes('[ivr/invalid-input-target]'))!;
+    expect(block.split('\n')[0]).toBe('config/numbers/line.yaml:13:22  error  welcome.invalid_input: step "nowhere" does not exist  [ivr/invalid-input-target]');
+    expect(block).toContain('  > 13 |       invalid_input: nowhere');
+    expect(block).toMatch(/\n {7}\| {22}\^{7}(\n|$)/);
+    expect(stdout).toContain('  hint: add no_input: <step>');
+    expect(stdout).toMatch(/2 errors, 0 warnings \(1 number, 0 schedules/);
+    expect(stdout).not.toContain('\x1b[');
+  });
+
+  it('json: SPEC §4 shape, one entry per problem', async () => {
+    const { code, stdout } = await runCli(['validate', '--root', root, '--format', 'json']);
+    expect(code).toBe(1);
+    const { problems } = JSON.parse(stdout) as { problems: Record<string, unknown>[] };
+    expect(problems).toHaveLength(2);
+    expect(problems[1]).toMatchObject({ severity: 'error', rule: 'ivr/invalid-input-target', file: 'config/numbers/line.yaml', line: 13, column: 22 });
+    for (const p of problems) expect(Object.keys(p)).toEqual(expect.arrayContaining(['severity', 'rule', 'message', 'file', 'line', 'column']));
+  });
+
+  it('github: one ::error workflow command per problem with file, line and col', async () => {
+    const { code, stdout } = await runCli(['validate', '--root', root, '--format', 'github']);
+    expect(code).toBe(1);
+    const commands = stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(commands).toHaveLength(2);
+    expect(commands[1]).toMatch(/^::error file=config\/numbers\/line\.yaml,line=13,endLine=13,col=22,title=callflow ivr\/invalid-input-target::welcome\.invalid_input: step "nowhere" does not exist$/);
+  });
+
+  it('github: warnings are ::warning and do not fail', async () => {
+    const { code, stdout } = await runCli(['validate', '--root', fixtureRoot('flow-unreachable'), '--format', 'github']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^::warning file=config\/numbers\/line\.yaml,line=11,/m);
+  });
+
+  it('github: escapes newlines, % and property separators so a message cannot inject a command', async () => {
+    const repo = tempRepo({ 'config/numbers/x,y.yaml': numberYaml('    welcome:\n      type: message\n      message: { tts: "x" }\n      next: "100%\\nx"\n') });
+    try {
+      const { stdout } = await runCli(['validate', '--root', repo.root, '--format', 'github']);
+      expect(stdout).toContain('file=config/numbers/x%2Cy.yaml,');
+      const command = stdout.split('\n').find((l) => l.startsWith('::error'))!;
+      expect(command).toContain('"100%25%0Ax"');
+      expect(stdout.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(1);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
+
+describe('callflow validate exit codes and usage', () => {
+  it('exits 1 on each broken fixture, naming its file', async () => {
+    for (const [fixture, file] of [
+      ['number-duplicate', 'config/numbers/b-second.yaml'],
+      ['flow-no-exit', 'config/numbers/line.yaml'],
+      ['schedule-hours', 'config/schedules/broken.yaml'],
+      ['schema-problems', 'config/callflow.yaml'],
+    ] as const) {
+      const { code, stdout } = await runCli(['validate', '--root', fixtureRoot(fixture), '--format', 'json']);
+      expect(code, fixture).toBe(1);
+      expect((JSON.parse(stdout) as { problems: { file: string }[] }).problems.map((p) => p.file)).toContain(file);
+    }
+  });
+
+  it('--config points at another directory; a missing one is an empty repo, not a crash', async () => {
+    const { code, stdout } = await runCli(['validate', '--config', 'no-such-dir']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('0 files checked');
+  });
+
+  it('refuses an unknown format or flag with the usage, exit 1, no stack trace', async () => {
+    for (const argv of [['validate', '--format', 'xml'], ['validate', '--frmat', 'json']]) {
+      const { code, stderr } = await runCli(argv);
+      expect(code).toBe(1);
+      expect(stderr).toContain('Usage: callflow validate');
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('prints help and exits 0; an unknown command exits 1', async () => {
+    expect(await runCli(['validate', '--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('--format text|json|github') });
+    expect(await runCli(['--help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('validate') });
+    expect(await runCli(['valdate'])).toMatchObject({ code: 1, stderr: expect.stringContaining('unknown command "valdate"') });
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { hasErrors } from '../../src/report/problem.js';
+import { flowUnreachable } from '../../src/rules/flow-unreachable.js';
+import { exampleRepo, expectProblem, validateFixture } from '../fixtures/broken/harness.js';
+
+describe('flow/unreachable', () => {
+  it('warns at the key of a step nothing leads to, without failing validation', async () => {
+    const problems = await validateFixture('flow-unreachable');
+    expectProblem(problems, { rule: 'flow/unreachable', file: 'config/numbers/line.yaml', line: 11, column: 5, severity: 'warning' });
+    expect(hasErrors(problems)).toBe(false);
+  });
+
+  it('finds nothing in the example repo', async () => {
+    expect(flowUnreachable(await exampleRepo())).toEqual([]);
+  });
+});
