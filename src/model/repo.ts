@@ -24,6 +24,11 @@ export interface AudioFileInfo {
   absolutePath?: string;
   /** For status `not-a-file`: what it is instead. */
   kind?: string;
+  /**
+   * sha256 of the content (hex), when status is ok and the file is not absurdly large: the asset's
+   * identity, so plan/apply upload only new content and drift compares audio by content.
+   */
+  sha256?: string;
 }
 
 /** Everything under `config/` and the audio it references: the desired state. */
