@@ -1,7 +1,12 @@
 import type { RepoCheck } from '../validate/validate-repo.js';
+import { audioContentCheck } from '../audio/repo-check.js';
+import { flowTestsCheck } from '../simulate/repo-check.js';
 import type { CliIo } from './io.js';
 
 /** The I/O-bound checks `validate` (and later `plan`) run after the pure rules. */
 export function validationChecks(_io: CliIo): RepoCheck[] {
-  return [];
+  return [
+    audioContentCheck(),
+    flowTestsCheck(),
+  ];
 }

@@ -13,6 +13,7 @@ import { ringWaiting } from './ring-waiting.js';
 import type { Rule } from './rule.js';
 import { scheduleHours } from './schedule-hours.js';
 import { sharedRefs } from './shared-refs.js';
+import { testSteps } from './test-steps.js';
 import { ttsLength } from './tts-length.js';
 
 export const RULES: readonly Rule[] = [
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   ttsLength,
   audioPath,
   scheduleHours,
+  testSteps,
 ];
 
 export function runRules(repo: Repo, rules: readonly Rule[] = RULES): Problem[] {

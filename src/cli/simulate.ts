@@ -1,0 +1,69 @@
+import { loadRepo } from '../config/load.js';
+import { formatProblemsText } from '../report/format-text.js';
+import { runRules } from '../rules/index.js';
+import { parseAnswer, parseKeysFlag } from '../simulate/caller.js';
+import { invalidKeySlots } from '../simulate/caller.js';
+import { findNumber } from '../simulate/find-number.js';
+import { simulateCall } from '../simulate/interpreter.js';
+import { instantOf } from '../simulate/local-time.js';
+import { renderTranscript } from '../simulate/transcript.js';
+import { parseCommandArgs, pickFormat, resolveLocations, UsageError } from './args.js';
+import { EXIT, type CliIo } from './io.js';
+
+export const usage = `Usage: callflow simulate NUMBER [--at ISO] [--keys K1,K2,...] [--answer never|always|after:N]
+                         [--format text|json] [--audio OUT.wav] [--root DIR] [--config DIR]
+
+Walks one call through a number's flow and prints what the caller hears.
+  NUMBER     the E.164 number (+33176360000), the file name (support-fr) or its path
+  --at       when the call arrives (default now); without an offset it is local time in the
+             number's timezone, e.g. 2026-11-30T10:00 (a time skipped by DST moves forward)
+  --keys     what the caller types at each prompt in turn; an empty slot is silence until
+             the timeout: --keys 1,,12345678#
+  --answer   agents at ring steps: never (default), always, or after:N seconds
+  --audio    also render the call into one WAV file to listen to (TTS with espeak-ng)
+Exit 0 when the call reaches an end, 1 when the flow gets stuck or loops.`;
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    { at: { type: 'string' }, keys: { type: 'string' }, answer: { type: 'string' }, audio: { type: 'string' } },
+    true,
+  );
+  const format = pickFormat(values.format, ['text', 'json'] as const, 'text');
+  if (positionals.length !== 1) throw new UsageError('give exactly one NUMBER (E.164 number, file name or path)');
+  const answer = parseAnswer(values.answer);
+  if (!answer) throw new UsageError(`--answer must be never, always or after:SECONDS (got "${values.answer}")`);
+  const keys = parseKeysFlag(values.keys);
+  const badKeys = invalidKeySlots(keys);
+  if (badKeys.length) throw new UsageError(`--keys: ${badKeys.join(', ')}: only 0-9, * and # can be pressed`);
+
+  const { root, configDir } = resolveLocations(values, io);
+  const { repo, problems, sources } = await loadRepo({ root, configDir });
+  const query = positionals[0]!;
+  const entry = findNumber(repo, query, io.cwd);
+  if (!entry) {
+    const known = repo.numbers.map((n) => `${n.config.number} (${n.file})`).join(', ') || 'none';
+    const loadErrors = problems.filter((p) => p.severity === 'error');
+    if (loadErrors.length) io.stderr(formatProblemsText(loadErrors, { color: io.isTTY, sources }));
+    io.stderr(`callflow simulate: no number matches "${query}"; known numbers: ${known}`);
+    return EXIT.error;
+  }
+  // The flow still runs with errors (the transcript shows where it gets stuck), but say so first.
+  const errors = runRules(repo).filter((p) => p.severity === 'error' && p.file === entry.file);
+  if (errors.length) io.stderr(`${formatProblemsText(errors, { color: io.isTTY, sources })}\n\n(the flow has errors; the simulation may stop early)`);
+
+  const at = values.at === undefined ? Date.now() : instantOf(values.at, entry.config.timezone);
+  if (at === undefined) throw new UsageError(`--at must be an ISO date-time such as 2026-11-30T10:00 or 2026-11-30T10:00:00+01:00 (got "${values.at}")`);
+  const simulation = simulateCall(repo, entry.config, { at, keys, answer });
+
+  if (format === 'json') io.stdout(JSON.stringify({ file: entry.file, ...simulation }, null, 2));
+  else io.stdout(renderTranscript(simulation));
+
+  if (values.audio) {
+    const { renderCallAudio } = await import('../simulate/audio-preview.js');
+    const preview = await renderCallAudio(simulation, { root, out: values.audio });
+    for (const note of preview.notes) io.stderr(`note: ${note}`);
+    io.stderr(`audio preview: ${values.audio} (${preview.seconds.toFixed(1)} s)`);
+  }
+  return simulation.ending === 'stuck' || simulation.ending === 'loop' ? EXIT.error : EXIT.ok;
+}

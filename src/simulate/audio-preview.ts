@@ -1,0 +1,134 @@
+/**
+ * The one part of simulate that does I/O (an adapter at the edge, used by `simulate --audio`):
+ * render a simulated call into one WAV a reviewer can listen to. TTS is read by espeak-ng when
+ * installed, mp3 files are decoded by ffmpeg, silences and key tones stand for the caller.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Heard, SimEvent, Simulation } from './events.js';
+
+const RATE = 16_000;
+/** Waiting music is clipped so a preview stays short; the transcript gives the real duration. */
+const MAX_WAIT_SECONDS = 6;
+
+const DTMF: Record<string, [number, number]> = {
+  '1': [697, 1209], '2': [697, 1336], '3': [697, 1477], '4': [770, 1209], '5': [770, 1336], '6': [770, 1477],
+  '7': [852, 1209], '8': [852, 1336], '9': [852, 1477], '*': [941, 1209], '0': [941, 1336], '#': [941, 1477],
+};
+
+export interface PreviewResult {
+  seconds: number;
+  /** What could not be rendered faithfully (no espeak-ng, missing file…). */
+  notes: string[];
+}
+
+type Generated = { kind: 'args'; args: string[]; seconds: number };
+type Segment = Generated | { kind: 'tts'; heard: Heard } | { kind: 'file'; path: string; maxSeconds?: number };
+
+function ffmpegPath(): string {
+  try {
+    return (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+  } catch {
+    return 'ffmpeg';
+  }
+}
+
+function exec(command: string, args: string[]): Promise<{ code: number; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', (error) => done({ code: -1, stderr: error.message }));
+    child.on('close', (code) => done({ code: code ?? -1, stderr }));
+  });
+}
+
+const lavfi = (expr: string, seconds: number): Generated => ({
+  kind: 'args',
+  // Commas separate filters in a filtergraph, so the expression's own commas are escaped.
+  args: ['-f', 'lavfi', '-i', `aevalsrc=${expr.replaceAll(',', '\\,')}:s=${RATE}:d=${seconds}`],
+  seconds,
+});
+const silence = (seconds: number) => lavfi('0', seconds);
+const tones = (keys: string): Segment[] =>
+  [...keys].flatMap((key) => {
+    const [low, high] = DTMF[key] ?? [0, 0];
+    return [lavfi(`0.3*sin(2*PI*${low}*t)+0.3*sin(2*PI*${high}*t)`, 0.15), silence(0.1)];
+  });
+/** European-style ringback: 1.5 s of 425 Hz, 3.5 s of silence… clipped. */
+const ringback = (seconds: number) => lavfi(`if(lt(mod(t,5),1.5),0.3*sin(2*PI*425*t),0)`, seconds);
+
+function segmentsOf(events: readonly SimEvent[]): Segment[] {
+  const out: Segment[] = [];
+  for (const event of events) {
+    if (event.kind === 'play') out.push(event.heard.tts !== undefined ? { kind: 'tts', heard: event.heard } : { kind: 'file', path: event.heard.file! });
+    else if (event.kind === 'input') out.push(...(event.keys === undefined ? [silence(event.timeoutSeconds)] : tones(event.keys)));
+    else if (event.kind === 'waiting') {
+      const rang = events.find((e) => (e.kind === 'answered' || e.kind === 'unanswered') && e.step === event.step);
+      const seconds = Math.min(MAX_WAIT_SECONDS, rang && 'afterSeconds' in rang ? Math.max(rang.afterSeconds, 1) : MAX_WAIT_SECONDS);
+      out.push(event.file ? { kind: 'file', path: event.file, maxSeconds: seconds } : ringback(seconds));
+    } else if (event.kind === 'voicemail') out.push(lavfi('0.3*sin(2*PI*1000*t)', 0.4));
+    if (event.kind === 'play' || event.kind === 'waiting') out.push(silence(0.3));
+  }
+  return out;
+}
+
+/** espeak-ng voices are lower-case language tags; "+f3" is a female variant. */
+function espeakVoice(heard: Heard): string {
+  const language = (heard.language ?? 'en').toLowerCase();
+  const voice = language.startsWith('en') || language.startsWith('pt') ? language : language.split('-')[0]!;
+  return heard.voice === 'female' ? `${voice}+f3` : voice;
+}
+
+export async function renderCallAudio(simulation: Simulation, options: { root: string; out: string }): Promise<PreviewResult> {
+  const ffmpeg = ffmpegPath();
+  const dir = await mkdtemp(join(tmpdir(), 'callflow-preview-'));
+  const notes: string[] = [];
+  try {
+    const parts: string[] = [];
+    for (const [i, segment] of segmentsOf(simulation.events).entries()) {
+      const part = join(dir, `${String(i).padStart(4, '0')}.wav`);
+      const normalise = ['-ar', String(RATE), '-ac', '1', '-c:a', 'pcm_s16le', '-y', part];
+      if (segment.kind === 'args') {
+        await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', ...segment.args, ...normalise]);
+      } else if (segment.kind === 'file') {
+        const clip = segment.maxSeconds ? ['-t', String(segment.maxSeconds)] : [];
+        const run = await exec(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-i', resolve(options.root, segment.path), ...clip, ...normalise]);
+        if (run.code !== 0) {
+          notes.push(`${segment.path} could not be decoded; replaced by 1 s of silence`);
+          await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', ...silence(1).args, ...normalise]);
+        }
+      } else {
+        const raw = join(dir, `${i}-tts.wav`);
+        const spoken = await exec('espeak-ng', ['-v', espeakVoice(segment.heard), '-w', raw, segment.heard.tts!]);
+        if (spoken.code === 0) await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-i', raw, ...normalise]);
+        else {
+          if (!notes.some((n) => n.startsWith('espeak-ng'))) notes.push('espeak-ng is not available: TTS messages are replaced by silence');
+          await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', ...silence(1).args, ...normalise]);
+        }
+      }
+      parts.push(part);
+    }
+    const list = join(dir, 'parts.txt');
+    await writeFile(list, parts.map((p) => `file '${p}'`).join('\n'));
+    await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list, '-c:a', 'pcm_s16le', '-y', resolve(options.out)]);
+    return { seconds: await durationOf(resolve(options.out)), notes };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function mustRun(command: string, args: string[]): Promise<void> {
+  const run = await exec(command, args);
+  if (run.code !== 0) throw new Error(`${command} failed: ${run.stderr.trim()}`);
+}
+
+/** Bytes of PCM after the WAV header, read from the `data` chunk (ffmpeg may add a LIST chunk first). */
+async function durationOf(file: string): Promise<number> {
+  const bytes = await readFile(file);
+  const data = bytes.indexOf('data', 12, 'latin1');
+  return data < 0 ? 0 : bytes.readUInt32LE(data + 4) / (RATE * 2);
+}

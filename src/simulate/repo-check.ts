@@ -1,0 +1,25 @@
+import type { Problem } from '../report/problem.js';
+import { problemAt } from '../rules/rule.js';
+import type { RepoCheck } from '../validate/validate-repo.js';
+import { runFlowTests } from './flow-tests.js';
+import { describeMismatch, summarizeFailure } from './test-report.js';
+
+/** `validate` runs the flow tests too: one `test/failed` error per failing test, at its `name:` line. */
+export function flowTestsCheck(): RepoCheck {
+  return async (repo) => {
+    const problems: Problem[] = [];
+    for (const result of runFlowTests(repo)) {
+      if (result.passed) continue;
+      const entry = repo.numbers.find((n) => n.file === result.file)!;
+      const summary = summarizeFailure(result);
+      // The hint carries what the message does not: both paths, the other mismatches.
+      const details = result.mismatches.flatMap(describeMismatch).filter((line) => line !== summary).map((line) => line.replace(/\s+/g, ' '));
+      problems.push(
+        problemAt(entry, ['tests', result.index, 'name'], 'error', 'test/failed', `flow test "${result.name}" failed: ${summary}`, {
+          hint: `${details.join('; ')} — run \`callflow test ${result.numberFile}\` for the details`,
+        }),
+      );
+    }
+    return problems;
+  };
+}

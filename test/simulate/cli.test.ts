@@ -1,0 +1,90 @@
+import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+async function cli(argv: string[], cwd = ROOT) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: {}, isTTY: false };
+  const code = await main(argv, io);
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('callflow simulate', () => {
+  it('finds a number by E.164, file name or path and prints what the caller hears', async () => {
+    const args = ['--at', '2026-11-30T10:00', '--keys', '9,,1', '--answer', 'after:12'];
+    const byName = await cli(['simulate', 'support-fr', ...args]);
+    expect(byName.code).toBe(0);
+    for (const query of ['+33 1 76 36 00 00', 'config/numbers/support-fr.yaml']) expect((await cli(['simulate', query, ...args])).stdout).toBe(byName.stdout);
+    expect(byName.stdout).toContain('Call to +33176360000 at 2026-11-30T10:00:00 (monday) Europe/Paris (2026-11-30T09:00:00.000Z)');
+    expect(byName.stdout).toContain('caller: 9 → invalid-input: key 9 is not an option (1, 2)');
+    expect(byName.stdout).toContain('caller: (silence for 3 s) → no-input');
+    expect(byName.stdout).toContain('retry 2/2');
+    expect(byName.stdout).toContain('answered after 12 s — call connected');
+    expect(byName.stdout).toContain('Ends: answered — path welcome → hours → menu → sales');
+  });
+
+  it('prints the events as JSON', async () => {
+    const { code, stdout } = await cli(['simulate', 'sales-us', '--at', '2026-11-26T11:00', '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json).toMatchObject({ file: 'config/numbers/sales-us.yaml', ending: 'voicemail', path: ['welcome', 'hours', 'holiday-message', 'after-hours'] });
+    expect(json.events).toContainEqual(expect.objectContaining({ kind: 'schedule', status: 'holiday' }));
+  });
+
+  it('refuses an unknown number and bad flags', async () => {
+    const unknown = await cli(['simulate', 'nope']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no number matches "nope"; known numbers: +442071838750 (config/numbers/after-hours-uk.yaml)');
+    expect((await cli(['simulate', 'support-fr', '--keys', '1,x'])).stderr).toContain('--keys: x: only 0-9, * and # can be pressed');
+    expect((await cli(['simulate', 'support-fr', '--answer', 'sometimes'])).stderr).toContain('--answer must be never, always or after:SECONDS');
+    expect((await cli(['simulate', 'support-fr', '--at', '2026-13-01T10:00'])).stderr).toContain('--at must be an ISO date-time');
+  });
+
+  it('renders the call into one WAV to listen to', async () => {
+    const out = join(await mkdtemp(join(tmpdir(), 'callflow-audio-')), 'call.wav');
+    // An mp3 message, TTS prompts, a key tone, library waiting music (ringback) and a TTS voicemail greeting.
+    const { code, stderr } = await cli(['simulate', 'support-fr', '--at', '2026-11-30T10:00', '--keys', '1', '--audio', out]);
+    expect(code).toBe(0);
+    const header = (await readFile(out)).subarray(0, 12).toString('latin1');
+    expect(header.startsWith('RIFF') && header.endsWith('WAVE')).toBe(true);
+    const seconds = Number(/audio preview: .* \(([\d.]+) s\)/.exec(stderr)?.[1]);
+    expect(seconds).toBeGreaterThan(6); // the ringback alone is 6 s
+    expect(stderr).not.toContain('note:');
+    expect((await stat(out)).size).toBeGreaterThan(seconds * 16_000);
+  });
+});
+
+describe('callflow test and validate', () => {
+  it('passes on the example repo', async () => {
+    const { code, stdout } = await cli(['test']);
+    expect(stdout).toMatch(/(\d+) passed, 0 failed \(\1 flow tests\)/);
+    expect(code).toBe(0);
+  });
+
+  it('fails with the divergence, and validate reports test/failed at the test name', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'callflow-cli-'));
+    await cp(join(ROOT, 'config'), join(root, 'config'), { recursive: true });
+    await cp(join(ROOT, 'audio'), join(root, 'audio'), { recursive: true });
+    const file = join(root, 'config/numbers/support-fr.yaml');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('expect: [welcome, hours, menu, sales, sales-voicemail]', 'expect: [welcome, hours, menu, support, sales-voicemail]'));
+
+    const test = await cli(['test', 'support-fr', '--root', root]);
+    expect(test.code).toBe(1);
+    expect(test.stdout).toContain('first divergence at step 4: expected "support", got "sales" (menu → option 1: pressed 1)');
+
+    const json = JSON.parse((await cli(['test', '--root', root, '--format', 'json'])).stdout);
+    expect(json.results.filter((r: { passed: boolean }) => !r.passed)).toHaveLength(1);
+
+    const validate = JSON.parse((await cli(['validate', '--root', root, '--format', 'json'])).stdout);
+    const failed = validate.problems.filter((p: { rule: string }) => p.rule === 'test/failed');
+    const nameLine = text.split('\n').findIndex((l) => l.includes('name: un lundi matin')) + 1;
+    expect(failed).toEqual([expect.objectContaining({ severity: 'error', file: 'config/numbers/support-fr.yaml', line: nameLine })]);
+  });
+});
