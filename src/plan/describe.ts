@@ -1,0 +1,103 @@
+/** Human sentences for changes, shared by the text and Markdown renderers. */
+import type { CanonicalMessage, CanonicalStep } from './flow-document.js';
+import type { Change, NumberAction } from './plan-schema.js';
+
+export type Sign = '+' | '-' | '~' | '^';
+
+export interface ChangeLine {
+  /** + added, - removed, ~ changed, ^ uploaded. */
+  sign: Sign;
+  text: string;
+}
+
+export const ACTION_TEXT: Record<NumberAction, string> = {
+  'create-flow': 'create flow',
+  update: 'update',
+  none: 'no changes',
+  'missing-live': 'not in the account',
+  unmanaged: 'unmanaged (left alone)',
+};
+
+export function describeChange(change: Change): ChangeLine {
+  switch (change.kind) {
+    case 'setting':
+      return change.before === null
+        ? { sign: '+', text: `${change.field}: ${quote(change.after)}` }
+        : { sign: '~', text: `${change.field}: ${quote(change.before)} → ${quote(change.after)}` };
+    case 'start-changed':
+      return change.before === null
+        ? { sign: '+', text: `flow starts at ${change.after}` }
+        : { sign: '~', text: `flow starts at ${change.after} (was ${change.before})` };
+    case 'step-added':
+      return { sign: '+', text: `step ${change.step} (${change.after.type})${stepDetail(change.after, ': ')}` };
+    case 'step-removed':
+      return { sign: '-', text: `step ${change.step} (${change.before.type})${stepDetail(change.before, ': ')}` };
+    case 'step-changed':
+      return { sign: '~', text: `${change.step}: ${change.fields.map((f) => `${f.field} ${value(f.before)} → ${value(f.after)}`).join('; ')}` };
+    case 'branch-rewired':
+      if (change.before === null) return { sign: '+', text: `${change.step}: branch "${change.branch}" → ${change.after}` };
+      if (change.after === null) return { sign: '-', text: `${change.step}: branch "${change.branch}" (was → ${change.before})` };
+      return { sign: '~', text: `${change.step}: branch "${change.branch}" → ${change.after} (was ${change.before})` };
+    case 'message-changed':
+      return {
+        sign: change.before === null ? '+' : change.after === null ? '-' : '~',
+        text: `${change.step}: ${change.slot} ${change.before === null ? '' : `${describeMessage(change.before)} → `}${describeMessage(change.after)}`,
+      };
+    case 'audio-upload':
+      return { sign: '^', text: `upload ${change.path}${change.size !== undefined ? ` (${formatBytes(change.size)})` : ''}` };
+  }
+}
+
+export function describeMessage(message: CanonicalMessage | { library: string } | null | undefined, max = 60): string {
+  if (!message) return 'none';
+  if ('tts' in message) return `tts ${quote(truncate(message.tts, max))} (${[message.language, message.voice].filter(Boolean).join(', ')})`;
+  if ('audio' in message) return `file ${message.audio.path}${message.audio.sha256 ? ` #${message.audio.sha256.slice(0, 8)}` : ''}`;
+  if ('library' in message) return `music "${message.library}"`;
+  return `unknown shared message "${message.unresolved}"`;
+}
+
+/** A few words about what a step does, for lists and diagram nodes. */
+export function stepDetail(step: CanonicalStep, prefix = '', max = 40): string {
+  const detail = ((): string => {
+    switch (step.type) {
+      case 'message':
+      case 'voicemail':
+        return describeMessage(step.message, max);
+      case 'time_rule':
+        return `schedule ${step.schedule.name}`;
+      case 'ivr':
+        return `keys ${Object.keys(step.options).join(' ')}`;
+      case 'input_ivr':
+        return 'key' in step.end ? `input until ${step.end.key}` : `${step.end.digits} digits`;
+      case 'ring':
+        return 'teams' in step.to ? `team ${step.to.teams.join(', ')}` : `user ${step.to.users.join(', ')}`;
+      case 'callback_request':
+        return describeMessage(step.confirmation, max);
+      case 'forward':
+        return `to ${step.to}`;
+      case 'hangup':
+        return step.message ? describeMessage(step.message, max) : '';
+    }
+  })();
+  return detail ? `${prefix}${detail}` : '';
+}
+
+export function truncate(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Display quoting: readable, not an escape format (a quote inside stays a quote). */
+const quote = (text: string) => `"${text}"`;
+
+function value(item: unknown): string {
+  if (item === null || item === undefined) return 'none';
+  if (typeof item === 'string') return quote(item);
+  return JSON.stringify(item);
+}

@@ -1,0 +1,41 @@
+import type { CanonicalFlowDocument, CanonicalStep } from './flow-document.js';
+
+export interface AudioUse {
+  path: string;
+  sha256?: string;
+}
+
+/** Every recorded file a flow plays (messages, prompts, waiting music), once per content. */
+export function audioOfFlow(flow: CanonicalFlowDocument): AudioUse[] {
+  const found = new Map<string, AudioUse>();
+  for (const step of Object.values(flow.steps)) {
+    for (const audio of audioOfStep(step)) found.set(audioIdentity(audio), audio);
+  }
+  return [...found.values()];
+}
+
+/** Content hash when known, else the path: what makes two files "the same audio". */
+export function audioIdentity(audio: AudioUse): string {
+  return audio.sha256 ? `sha256:${audio.sha256}` : `path:${audio.path}`;
+}
+
+function audioOfStep(step: CanonicalStep): AudioUse[] {
+  const slots: unknown[] = [];
+  switch (step.type) {
+    case 'ivr':
+    case 'input_ivr':
+      slots.push(step.prompt, step.retries?.message);
+      break;
+    case 'ring':
+      slots.push(step.waiting.music);
+      break;
+    case 'callback_request':
+      slots.push(step.confirmation);
+      break;
+    case 'time_rule':
+      break;
+    default:
+      slots.push(step.message);
+  }
+  return slots.flatMap((slot) => (slot && typeof slot === 'object' && 'audio' in slot ? [(slot as { audio: AudioUse }).audio] : []));
+}

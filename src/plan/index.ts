@@ -1,0 +1,13 @@
+/** The plan half of plan/apply: what `plan` and `apply` commands import. */
+export { buildPlan, changedNumbers, hasChanges, settingsUpdateOf, type BuildPlanInput } from './plan.js';
+export { canonicalFlow, canonicalNumber, type CanonicalNumber, type NumberSettings } from './canonical.js';
+export { readFlowDocument, FLOW_SCHEMA_VERSION, type CanonicalFlowDocument } from './flow-document.js';
+export { planSchema, type Change, type NumberAction, type NumberPlan, type Plan, type PlanUpload } from './plan-schema.js';
+export { parsePlan, serialisePlan, type ParsedPlan } from './plan-file.js';
+export { checkPlanSafety, type SafetyVerdict } from './safety.js';
+export { liveMovesSince, type LiveMove } from './staleness.js';
+export { renderPlanText, summaryText } from './render-text.js';
+export { renderPlanMarkdown, PLAN_MARKER, GITHUB_COMMENT_LIMIT } from './render-markdown.js';
+export { renderPlanJson } from './render-json.js';
+export { renderFlowMermaid } from './render-mermaid.js';
+export { numberYamlDiff } from './yaml-diff.js';

@@ -1,0 +1,175 @@
+/**
+ * The plan for a pull request: a hidden marker (the sticky-comment helper finds its comment by
+ * it), a summary table, problems, then per changed number a collapsible section with the
+ * change list, a unified YAML diff and a Mermaid diagram. GitHub refuses comments over 65,536
+ * characters, so detail is dropped in stages — diagrams, then diffs, then per-number sections,
+ * then table rows — and the comment says what was left out.
+ */
+import { ACTION_TEXT, describeChange } from './describe.js';
+import { changedNumbers } from './plan.js';
+import type { NumberPlan, Plan } from './plan-schema.js';
+import { renderFlowMermaid } from './render-mermaid.js';
+import { summaryText } from './render-text.js';
+import { numberYamlDiff } from './yaml-diff.js';
+
+export const PLAN_MARKER = '<!-- callflow-plan -->';
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+export interface MarkdownOptions {
+  /** Characters allowed (default GitHub's comment limit). */
+  maxChars?: number;
+  /** Said in the "left out" note: where the whole plan can be seen. */
+  fullPlanHint?: string;
+}
+
+/** Detail levels, richest first; the renderer uses the first that fits. */
+const LEVELS = [
+  { diagrams: true, diffs: true },
+  { diagrams: false, diffs: true },
+  { diagrams: false, diffs: false },
+] as const;
+interface Level {
+  diagrams: boolean;
+  diffs: boolean;
+  /** How many changed numbers get a section (in plan order). */
+  sections: number;
+  /** How many rows of the summary table are shown. */
+  rows: number;
+}
+
+export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
+  const max = options.maxChars ?? GITHUB_COMMENT_LIMIT;
+  const hint = options.fullPlanHint ?? 'run `callflow plan` locally or download the plan artifact for everything';
+  const sections = changedNumbers(plan).map((number) => ({ number, parts: sectionParts(number) }));
+  const all = { sections: sections.length, rows: Infinity };
+
+  for (const level of LEVELS) {
+    const text = compose(plan, sections, { ...level, ...all }, hint);
+    if (text.length <= max) return text;
+  }
+  // Change lists only, for as many numbers as fit (at least none), then table rows as a last resort.
+  const bare = { diagrams: false, diffs: false };
+  const fits = (level: Level) => compose(plan, sections, level, hint).length <= max;
+  const count = largestFitting(sections.length, (n) => fits({ ...bare, sections: n, rows: Infinity }));
+  if (count > 0 || fits({ ...bare, sections: 0, rows: Infinity })) return compose(plan, sections, { ...bare, sections: count, rows: Infinity }, hint);
+  const rows = largestFitting(plan.numbers.length, (n) => fits({ ...bare, sections: 0, rows: n }));
+  return compose(plan, sections, { ...bare, sections: 0, rows }, hint);
+}
+
+/** Largest n in [0, limit] with fits(n), for fits monotone (true up to some n, false after). */
+function largestFitting(limit: number, fits: (n: number) => boolean): number {
+  let low = 0;
+  let high = limit;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+interface Section {
+  number: NumberPlan;
+  parts: { changes: string; diff: string; diagram: string | undefined };
+}
+
+function sectionParts(number: NumberPlan) {
+  const changes = number.changes.map((change) => {
+    const line = describeChange(change);
+    return `- \`${line.sign}\` ${inline(line.text)}`;
+  });
+  const notes = number.notes.map((note) => `- _note: ${inline(note)}_`);
+  const diagram = renderFlowMermaid(number);
+  return {
+    changes: [...changes, ...notes].join('\n'),
+    diff: fenced('diff', numberYamlDiff(number)),
+    diagram: diagram === undefined ? undefined : fenced('mermaid', diagram),
+  };
+}
+
+function compose(plan: Plan, sections: Section[], level: Level, hint: string): string {
+  const out = [PLAN_MARKER, `### callflow plan`, '', summaryText(plan), ''];
+  out.push(...table(plan, level.rows), '');
+  out.push(...problems(plan));
+  const unmanaged = plan.numbers.filter((n) => n.action === 'unmanaged');
+  if (unmanaged.length) {
+    out.push(`**Unmanaged** (in the account, in no config file; never touched): ${unmanaged.map((n) => `\`${n.number}\` ${cell(n.name)}`).join(', ')}`, '');
+  }
+  for (const limitation of plan.provider.limitations) out.push(`> Provider: ${inline(limitation)}`, '');
+
+  {
+    for (const { number, parts } of sections.slice(0, level.sections)) {
+      out.push(`<details><summary><code>${number.number}</code> ${html(number.name)} — ${ACTION_TEXT[number.action]}, ${counts(number)}</summary>`, '');
+      out.push(parts.changes, '');
+      if (level.diffs) out.push(parts.diff, '');
+      if (level.diagrams && parts.diagram) out.push(parts.diagram, '', '<sub>green: added · yellow: changed · red, dashed: removed · dotted arrows: branches that go away</sub>', '');
+      out.push('</details>', '');
+    }
+  }
+
+  const left = leftOut(plan, sections, level);
+  if (left.length) out.push(`> [!NOTE]\n> Left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit: ${left.join('; ')}. To see them, ${hint}.`, '');
+  out.push(`<sub>plan checksum <code>${plan.checksum.slice(0, 12)}</code> · ${html(plan.generatedAt)}</sub>`);
+  return `${out.join('\n')}\n`;
+}
+
+function counts(number: NumberPlan): string {
+  const uploads = number.changes.filter((c) => c.kind === 'audio-upload').length;
+  const changes = number.changes.length - uploads;
+  return uploads ? `${plural(changes, 'change')}, ${plural(uploads, 'upload')}` : plural(changes, 'change');
+}
+
+function table(plan: Plan, maxRows: number): string[] {
+  const rows = plan.numbers.filter((n) => n.action !== 'unmanaged');
+  if (rows.length === 0) return ['_No numbers in config._'];
+  const shown = rows.slice(0, maxRows);
+  const lines = ['| Number | Name | Action | Changes | Uploads |', '|---|---|---|---:|---:|'];
+  for (const n of shown) {
+    const uploads = n.changes.filter((c) => c.kind === 'audio-upload').length;
+    const changes = n.changes.length - uploads;
+    lines.push(`| \`${n.number}\` | ${cell(n.name)} | ${ACTION_TEXT[n.action]} | ${changes} | ${uploads} |`);
+  }
+  return lines;
+}
+
+function problems(plan: Plan): string[] {
+  if (plan.problems.length === 0) return [];
+  const lines = plan.problems.slice(0, 50).map((p) => `- **${p.severity}** \`${p.file}:${p.line}\` ${inline(p.message)} (\`${p.rule}\`)`);
+  if (plan.problems.length > 50) lines.push(`- … and ${plan.problems.length - 50} more`);
+  return [...lines, ''];
+}
+
+function leftOut(plan: Plan, sections: Section[], level: Level): string[] {
+  const shown = sections.slice(0, level.sections);
+  const withDiagram = shown.filter((s) => s.parts.diagram).length;
+  const out: string[] = [];
+  if (!level.diagrams && withDiagram) out.push(`flow diagrams for ${plural(withDiagram, 'number')}`);
+  if (!level.diffs && shown.length) out.push(`YAML diffs for ${plural(shown.length, 'number')}`);
+  const hidden = sections.length - shown.length;
+  if (hidden) out.push(`per-number details (change lists, YAML diffs, diagrams) for ${hidden === sections.length ? '' : `${hidden} of `}${plural(sections.length, 'number')}`);
+  const rows = plan.numbers.filter((n) => n.action !== 'unmanaged').length;
+  if (level.rows < rows) out.push(`${rows - level.rows} of ${rows} rows of the summary table`);
+  return out;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A code block whose fence is longer than any backtick run inside (TTS text may contain some). */
+function fenced(language: string, body: string): string {
+  const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${body.replace(/\n$/, '')}\n${fence}`;
+}
+
+/** Text inside HTML (summary lines): no tags, no entities. */
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Text in a Markdown line: HTML-escaped, Markdown punctuation that would format it escaped. */
+function inline(text: string): string {
+  return html(text).replace(/([\\`*_[\]|~])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
+}
+
+/** A table cell: as inline, pipes already escaped. */
+const cell = inline;

@@ -1,0 +1,64 @@
+/** The plan for a terminal: one block per number that changes, coloured on a TTY. */
+import { ACTION_TEXT, describeChange, type Sign } from './describe.js';
+import type { NumberPlan, Plan } from './plan-schema.js';
+
+export interface TextOptions {
+  color: boolean;
+}
+
+const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
+type Style = keyof typeof ANSI;
+
+export function renderPlanText(plan: Plan, options: TextOptions): string {
+  const paint = (style: Style, text: string) => (options.color ? `\u001b[${ANSI[style]}m${text}\u001b[0m` : text);
+  const signStyle: Record<Sign, Style> = { '+': 'green', '-': 'red', '~': 'yellow', '^': 'cyan' };
+  const lines: string[] = [];
+
+  for (const number of plan.numbers) {
+    if (number.action !== 'create-flow' && number.action !== 'update') continue;
+    const sign: Sign = number.action === 'create-flow' ? '+' : '~';
+    lines.push(paint(signStyle[sign], `${sign} ${number.number}`) + ` ${paint('bold', number.name)} ${paint('dim', `(${number.file}) ${ACTION_TEXT[number.action]}`)}`);
+    for (const change of number.changes) {
+      const line = describeChange(change);
+      lines.push(`    ${paint(signStyle[line.sign], line.sign)} ${line.text}`);
+    }
+    for (const note of number.notes) lines.push(paint('dim', `    note: ${note}`));
+    lines.push('');
+  }
+
+  const missing = byAction(plan, 'missing-live');
+  const unmanaged = byAction(plan, 'unmanaged');
+  const unchanged = byAction(plan, 'none');
+  if (unchanged.length) lines.push(paint('dim', `unchanged: ${unchanged.map((n) => n.number).join(', ')}`));
+  if (unmanaged.length) lines.push(`unmanaged (in the account, in no config file; left alone): ${unmanaged.map(label).join(', ')}`);
+  if (missing.length) lines.push(paint('red', `not in the account (numbers are bought, not created): ${missing.map(label).join(', ')}`));
+  for (const problem of plan.problems) {
+    const where = `${problem.file}:${problem.line}:${problem.column}`;
+    lines.push(`${paint(problem.severity === 'error' ? 'red' : 'yellow', problem.severity)} ${where} ${problem.message} ${paint('dim', `[${problem.rule}]`)}`);
+  }
+  for (const limitation of plan.provider.limitations) lines.push(paint('dim', `provider: ${limitation}`));
+  if (lines.length && lines.at(-1) !== '') lines.push('');
+  lines.push(paint('bold', summaryText(plan)));
+  return lines.join('\n');
+}
+
+/** "Plan: 1 flow to create, 2 numbers to update, 5 unchanged; 3 files to upload; …" */
+export function summaryText(plan: Plan): string {
+  const s = plan.summary;
+  const parts = [
+    `${s.createFlow} flow${s.createFlow === 1 ? '' : 's'} to create`,
+    `${s.update} number${s.update === 1 ? '' : 's'} to update`,
+    `${s.unchanged} unchanged`,
+  ];
+  const extra = [
+    s.uploads ? `${s.uploads} file${s.uploads === 1 ? '' : 's'} to upload` : '',
+    s.unmanaged ? `${s.unmanaged} unmanaged` : '',
+    s.missingLive ? `${s.missingLive} not in the account` : '',
+    s.errors ? `${s.errors} error${s.errors === 1 ? '' : 's'}` : '',
+    s.warnings ? `${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  return `Plan: ${parts.join(', ')}${extra.length ? `; ${extra.join(', ')}` : ''}.`;
+}
+
+const byAction = (plan: Plan, action: NumberPlan['action']) => plan.numbers.filter((n) => n.action === action);
+const label = (n: NumberPlan) => `${n.number} (${n.name})`;
