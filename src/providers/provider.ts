@@ -2,6 +2,12 @@
  * The telephony API as the operator needs it (octoDNS-style: a small interface, two
  * implementations — `sandbox/` and `aircall/`). Flows are exchanged as a `FlowDocument`:
  * callflow's canonical JSON of a flow (built by `plan/`), stored by the provider as is.
+ *
+ * Additions since the first version (all optional, so existing callers are unaffected):
+ * - `TelephonyProvider.audioUrl(path, sha256)`: for `capabilities.audio === 'url'`, the public
+ *   URL the platform fetches a repo file from (see providers/audio-url.ts); plans list these
+ *   URLs as "must be reachable", apply writes them into the number's messages.
+ * - `TelephonyProvider.url`: the API base URL in use (never with credentials), for messages.
  */
 
 /** A phone number as listed by the account. */
@@ -108,5 +114,9 @@ export interface TelephonyProvider {
   /** Fails with `LockHeldError` naming the holder when another owner holds it. */
   acquireLock(owner: string, ttlSeconds: number): Promise<Lock>;
   releaseLock(lock: Lock): Promise<void>;
+  /** For URL-based audio: where the platform fetches this repo file (base + path + hash). */
+  audioUrl?(path: string, sha256: string): string;
+  /** API base URL (no credentials). */
+  readonly url?: string;
   close(): Promise<void>;
 }

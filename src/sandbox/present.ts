@@ -1,0 +1,62 @@
+/** Stored entities → the JSON the Aircall public API returns (numbers, users, teams, pages). */
+import type { StoredFlowVersion, StoredNumber, StoredTeam, StoredUser, StoreState } from './state.js';
+
+export function presentNumber(number: StoredNumber, base: string) {
+  return {
+    id: number.id,
+    direct_link: `${base}/v1/numbers/${number.id}`,
+    name: number.name,
+    digits: number.digits,
+    created_at: number.created_at,
+    country: number.country,
+    time_zone: number.time_zone,
+    open: true,
+    availability_status: 'open',
+    is_ivr: number.flow.published !== null,
+    live_recording_activated: false,
+    priority: null,
+    messages: { ...number.messages },
+    // Not in Aircall's object: the sandbox keeps a language per number (used for TTS).
+    ...(number.language !== undefined ? { language: number.language } : {}),
+  };
+}
+
+export function presentUser(user: StoredUser, base: string) {
+  return {
+    id: user.id,
+    direct_link: `${base}/v1/users/${user.id}`,
+    name: user.name,
+    email: user.email,
+    available: true,
+    availability_status: 'available',
+    created_at: user.created_at,
+    time_zone: 'Etc/UTC',
+    language: 'en-US',
+  };
+}
+
+export function presentTeam(team: StoredTeam, state: StoreState, base: string) {
+  const users = state.users.filter((user) => team.user_ids.includes(user.id)).map((user) => presentUser(user, base));
+  return { id: team.id, direct_link: `${base}/v1/teams/${team.id}`, name: team.name, created_at: team.created_at, users };
+}
+
+export function presentVersion(version: StoredFlowVersion) {
+  return { version: version.version, document: version.document, created_at: version.created_at, ...(version.author ? { author: version.author } : {}) };
+}
+
+/** One page in Aircall's envelope; links are absolute, like Aircall's. */
+export function page<T>(key: string, items: T[], pageNumber: number, perPage: number, link: (page: number) => string) {
+  const start = (pageNumber - 1) * perPage;
+  const slice = items.slice(start, start + perPage);
+  return {
+    [key]: slice,
+    meta: {
+      count: slice.length,
+      total: items.length,
+      current_page: pageNumber,
+      per_page: perPage,
+      next_page_link: start + perPage < items.length ? link(pageNumber + 1) : null,
+      previous_page_link: pageNumber > 1 ? link(pageNumber - 1) : null,
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/** Aircall v1: numbers (list, read, update settings and music & messages), users, teams, ping. */
+import { HttpError, positiveInt, readJson, sendJson } from './http-util.js';
+import { page, presentNumber, presentTeam, presentUser } from './present.js';
+import type { Router, RouteContext } from './router.js';
+import { MESSAGE_SLOTS, type MessageSlot, type StoredNumber, type StoreState } from './state.js';
+
+const MAX_PER_PAGE = 50;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export function numberRoutes(router: Router): void {
+  router
+    .add('GET', '/v1/ping', async ({ res }) => sendJson(res, 200, { ping: 'pong' }))
+    .add('GET', '/v1/numbers', async (ctx) => {
+      const state = await ctx.store.read();
+      sendPage(ctx, 'numbers', state.numbers.map((n) => presentNumber(n, ctx.origin)));
+    })
+    .add('GET', '/v1/numbers/:id', async (ctx) => {
+      const number = findNumber(await ctx.store.read(), ctx.params['id']!);
+      sendJson(ctx.res, 200, { number: presentNumber(number, ctx.origin) });
+    })
+    .add('PUT', '/v1/numbers/:id', async (ctx) => {
+      const update = checkUpdate(await readJson(ctx.req));
+      for (const value of Object.values(update.messages ?? {})) {
+        if (value && SHA256.test(value) && (await ctx.store.hasAsset(value)) === undefined) {
+          throw new HttpError(422, 'Unknown audio asset', `upload ${value} to /v1/callflow/assets/${value} first`);
+        }
+      }
+      const number = await ctx.store.mutate((state) => {
+        const found = findNumber(state, ctx.params['id']!);
+        if (update.name !== undefined) found.name = update.name;
+        if (update.time_zone !== undefined) found.time_zone = update.time_zone;
+        if (update.language !== undefined) found.language = update.language;
+        for (const [slot, value] of Object.entries(update.messages ?? {})) found.messages[slot as MessageSlot] = value;
+        return found;
+      });
+      sendJson(ctx.res, 200, { number: presentNumber(number, ctx.origin) });
+    })
+    .add('GET', '/v1/users', async (ctx) => {
+      const state = await ctx.store.read();
+      sendPage(ctx, 'users', state.users.map((u) => presentUser(u, ctx.origin)));
+    })
+    .add('GET', '/v1/teams', async (ctx) => {
+      const state = await ctx.store.read();
+      sendPage(ctx, 'teams', state.teams.map((t) => presentTeam(t, state, ctx.origin)));
+    });
+}
+
+export function findNumber(state: StoreState, id: string): StoredNumber {
+  const number = state.numbers.find((n) => String(n.id) === id);
+  if (!number) throw new HttpError(404, 'Not found', `no number with id ${id} in this account`);
+  return number;
+}
+
+function sendPage<T>(ctx: RouteContext, key: string, items: T[]): void {
+  const pageNumber = positiveInt(ctx.url.searchParams.get('page'), 1, Number.MAX_SAFE_INTEGER);
+  const perPage = positiveInt(ctx.url.searchParams.get('per_page'), 20, MAX_PER_PAGE);
+  const link = (n: number) => `${ctx.origin}${ctx.url.pathname}?page=${n}&per_page=${perPage}`;
+  sendJson(ctx.res, 200, page(key, items, pageNumber, perPage, link));
+}
+
+interface NumberUpdate {
+  name?: string;
+  time_zone?: string;
+  language?: string;
+  messages?: Partial<Record<MessageSlot, string | null>>;
+}
+
+function checkUpdate(body: Record<string, unknown>): NumberUpdate {
+  const update: NumberUpdate = {};
+  for (const field of ['name', 'time_zone', 'language'] as const) {
+    const value = body[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.trim() === '') throw new HttpError(400, `Invalid ${field}`, `${field} must be a non-empty string`);
+    update[field] = value;
+  }
+  if (update.time_zone !== undefined && !validTimeZone(update.time_zone)) {
+    throw new HttpError(400, 'Invalid time_zone', `"${update.time_zone}" is not an IANA time zone`);
+  }
+  if (body['messages'] !== undefined) {
+    const messages = body['messages'];
+    if (typeof messages !== 'object' || messages === null || Array.isArray(messages)) throw new HttpError(400, 'Invalid messages', 'messages must be an object');
+    update.messages = {};
+    for (const [slot, value] of Object.entries(messages)) {
+      if (!(MESSAGE_SLOTS as readonly string[]).includes(slot)) throw new HttpError(400, 'Invalid messages', `unknown message "${slot}" (known: ${MESSAGE_SLOTS.join(', ')})`);
+      if (value !== null && (typeof value !== 'string' || !(SHA256.test(value) || /^https?:\/\//.test(value)))) {
+        throw new HttpError(400, 'Invalid messages', `${slot} must be an http(s) URL, an asset sha256, or null`);
+      }
+      update.messages[slot as MessageSlot] = value as string | null;
+    }
+  }
+  return update;
+}
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Provisioning an empty sandbox account, as if numbers had been bought and admins had created
+ * users and teams: from a seed file (`--seed FILE`, YAML or JSON) or from a repo's config
+ * (`--seed-config ROOT`: its numbers, and every user and team its ring steps name). Numbers
+ * start with the platform's default flow (nothing published). Seeding happens once per store.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { loadRepo } from '../config/load.js';
+import { countryOf } from './country.js';
+import { MESSAGE_SLOTS, takeId, type StoreState } from './state.js';
+import type { SandboxStore } from './store.js';
+
+export const seedFile = z.strictObject({
+  numbers: z.array(z.strictObject({
+    digits: z.string().regex(/^\+[1-9]\d{6,14}$/, { error: 'digits are E.164, e.g. +33176360000' }),
+    name: z.string().min(1),
+    country: z.string().length(2).optional(),
+    timezone: z.string().min(1),
+    language: z.string().optional(),
+  })).default([]),
+  users: z.array(z.strictObject({ name: z.string().min(1), email: z.string().optional() })).default([]),
+  teams: z.array(z.strictObject({ name: z.string().min(1), users: z.array(z.string()).default([]) })).default([]),
+});
+
+export type Seed = z.infer<typeof seedFile>;
+
+export interface SeedResult {
+  seeded: boolean;
+  numbers: number;
+  users: number;
+  teams: number;
+}
+
+export async function readSeedFile(path: string): Promise<Seed> {
+  const parsed = seedFile.safeParse(parse(await readFile(path, 'utf8')) ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`${path}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** What a repo's config needs to exist in the account: its numbers, users and teams. */
+export async function seedFromConfig(root: string, configDir = 'config'): Promise<Seed> {
+  const { repo } = await loadRepo({ root, configDir });
+  const users = new Set<string>();
+  const teams = new Set<string>();
+  for (const entry of repo.numbers) {
+    for (const step of Object.values(entry.config.flow.steps)) {
+      if (step.type !== 'ring') continue;
+      const to = step.to;
+      if ('user' in to) users.add(to.user);
+      if ('users' in to) to.users.forEach((u) => users.add(u));
+      if ('team' in to) teams.add(to.team);
+      if ('teams' in to) to.teams.forEach((t) => teams.add(t));
+    }
+  }
+  return {
+    numbers: repo.numbers.map(({ config }) => ({ digits: config.number, name: config.name, timezone: config.timezone, language: config.language })),
+    users: [...users].sort().map((name) => ({ name })),
+    teams: [...teams].sort().map((name) => ({ name, users: [] })),
+  };
+}
+
+/** Applies a seed to a store that was never seeded and holds nothing; otherwise leaves it alone. */
+export async function seedStore(store: SandboxStore, seed: Seed, now = new Date()): Promise<SeedResult> {
+  const current = await store.read();
+  if (!isPristine(current)) return { seeded: false, numbers: 0, users: 0, teams: 0 };
+  return store.mutate((state) => {
+    // Checked again under the lock: another process may have seeded in between.
+    if (!isPristine(state)) return { seeded: false, numbers: 0, users: 0, teams: 0 };
+    const at = now.toISOString();
+    for (const n of seed.numbers) {
+      state.numbers.push({
+        id: takeId(state),
+        digits: n.digits,
+        name: n.name,
+        country: n.country ?? countryOf(n.digits),
+        time_zone: n.timezone,
+        ...(n.language ? { language: n.language } : {}),
+        created_at: at,
+        messages: Object.fromEntries(MESSAGE_SLOTS.map((slot) => [slot, null])) as StoreState['numbers'][number]['messages'],
+        flow: { versions: [], published: null },
+      });
+    }
+    const userIds = new Map<string, number>();
+    for (const u of seed.users) {
+      const id = takeId(state);
+      userIds.set(u.name, id);
+      state.users.push({ id, name: u.name, email: u.email ?? `${u.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@sandbox.invalid`, created_at: at });
+    }
+    for (const t of seed.teams) {
+      state.teams.push({ id: takeId(state), name: t.name, created_at: at, user_ids: t.users.flatMap((name) => userIds.get(name) ?? []) });
+    }
+    state.seeded_at = at;
+    return { seeded: true, numbers: seed.numbers.length, users: seed.users.length, teams: seed.teams.length };
+  });
+}
+
+export function isPristine(state: StoreState): boolean {
+  return state.seeded_at === null && state.numbers.length === 0 && state.users.length === 0 && state.teams.length === 0;
+}

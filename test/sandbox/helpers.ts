@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../src/logging.js';
+import { seedStore, type Seed } from '../../src/sandbox/seed.js';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/server.js';
+import { SandboxProvider } from '../../src/providers/sandbox/sandbox-provider.js';
+import type { HttpClientOptions } from '../../src/http/http-client.js';
+
+export const CREDENTIALS = { id: 'sandbox', token: 'sandbox' };
+
+export const SEED: Seed = {
+  numbers: [
+    { digits: '+33176360000', name: 'Support France', timezone: 'Europe/Paris', language: 'fr-FR' },
+    { digits: '+12125550142', name: 'Sales US', timezone: 'America/New_York', language: 'en-US' },
+  ],
+  users: [{ name: 'Dana Whitfield' }, { name: 'Léa Martin', email: 'lea@example.com' }],
+  teams: [{ name: 'Sales', users: ['Dana Whitfield'] }, { name: 'Support N1', users: [] }],
+};
+
+export async function tempDir(prefix = 'callflow-sandbox-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+export interface TestSandbox {
+  sandbox: RunningSandbox;
+  dir: string;
+  provider(options?: Partial<HttpClientOptions>): SandboxProvider;
+  close(): Promise<void>;
+}
+
+/** A real sandbox server on 127.0.0.1 port 0 with a fresh data dir, seeded. */
+export async function startTestSandbox(options: Partial<SandboxOptions> & { seed?: Seed } = {}): Promise<TestSandbox> {
+  const dir = options.dataDir ?? (await tempDir());
+  const sandbox = await startSandbox({ credentials: CREDENTIALS, logger: silentLogger(), rateLimit: 100_000, ...options, dataDir: dir });
+  await seedStore(sandbox.store, options.seed ?? SEED);
+  const providers: SandboxProvider[] = [];
+  return {
+    sandbox,
+    dir,
+    provider(extra = {}) {
+      const provider = new SandboxProvider({
+        baseUrl: sandbox.url,
+        credentials: CREDENTIALS,
+        logger: silentLogger(),
+        rateLimit: { limit: 100_000, windowMs: 60_000 },
+        ...extra,
+      });
+      providers.push(provider);
+      return provider;
+    },
+    async close() {
+      await Promise.all(providers.map((p) => p.close()));
+      await sandbox.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
