@@ -1,13 +1,13 @@
 import { cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { settingsFile } from '../../src/config/schema/index.js';
 import { silentLogger } from '../../src/logging.js';
 import { AuthError } from '../../src/providers/errors.js';
 import { openProvider } from '../../src/providers/open-provider.js';
 import type { TelephonyProvider } from '../../src/providers/provider.js';
-import { startTestSandbox, tempDir, type TestSandbox } from '../sandbox/helpers.js';
+import { startTestSandbox, tempDir, type TestSandbox, removeTempDirs } from '../sandbox/helpers.js';
 
 const EXAMPLE_CONFIG = fileURLToPath(new URL('../../config', import.meta.url));
 const settings = settingsFile.parse({ audio: { publicBaseUrl: 'https://audio.example.com/cf' } });
@@ -31,6 +31,8 @@ async function open(root: string, env: NodeJS.ProcessEnv = {}) {
   opened.push(provider);
   return provider;
 }
+
+afterAll(removeTempDirs);
 
 describe('openProvider', () => {
   it('starts the in-process sandbox on .callflow/sandbox, provisioned once from the repo config', async () => {

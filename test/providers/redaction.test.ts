@@ -2,13 +2,13 @@
 import { Writable } from 'node:stream';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging.js';
 import { SandboxProvider } from '../../src/providers/sandbox/sandbox-provider.js';
 import { parseFaults } from '../../src/sandbox/faults.js';
 import { startSandbox } from '../../src/sandbox/server.js';
 import { seedStore } from '../../src/sandbox/seed.js';
-import { SEED, tempDir } from '../sandbox/helpers.js';
+import { SEED, tempDir, removeTempDirs } from '../sandbox/helpers.js';
 
 const SECRET = { id: 'acct-7781', token: 'tok_S3cr3t-Do-Not-Log-9f2c' };
 const BASIC = Buffer.from(`${SECRET.id}:${SECRET.token}`).toString('base64');
@@ -18,6 +18,8 @@ function capture() {
   const stream = new Writable({ write(chunk, _enc, done) { lines.push(String(chunk)); done(); } });
   return { lines, logger: createLogger({ level: 'trace', destination: stream }) };
 }
+
+afterAll(removeTempDirs);
 
 describe('credentials in logs and errors', () => {
   it('never appear in any log line or error message, whatever happens', async () => {

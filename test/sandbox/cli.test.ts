@@ -1,12 +1,12 @@
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runSandbox } from '../../src/cli/sandbox.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { silentLogger } from '../../src/logging.js';
 import { SandboxProvider } from '../../src/providers/sandbox/sandbox-provider.js';
-import { tempDir } from './helpers.js';
+import { tempDir, removeTempDirs } from './helpers.js';
 
 function io(cwd: string, env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
@@ -30,6 +30,8 @@ async function withSandbox(args: string[], env: NodeJS.ProcessEnv, body: (url: s
     expect(await running).toBe(0);
   }
 }
+
+afterAll(removeTempDirs);
 
 describe('callflow sandbox', () => {
   it('--seed-config ROOT provisions the numbers, users and teams the config names', async () => {

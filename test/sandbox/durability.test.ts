@@ -8,10 +8,10 @@ import { createHash } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging.js';
 import { SandboxProvider } from '../../src/providers/sandbox/sandbox-provider.js';
-import { CREDENTIALS, tempDir } from './helpers.js';
+import { CREDENTIALS, tempDir, removeTempDirs } from './helpers.js';
 
 const CHILD = fileURLToPath(new URL('./child-sandbox.ts', import.meta.url));
 const children: ChildProcess[] = [];
@@ -40,6 +40,8 @@ function providerFor(url: string): SandboxProvider {
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
+
+afterAll(removeTempDirs);
 
 describe('sandbox durability', () => {
   it('loses no acknowledged write when the server is SIGKILLed mid-write', async () => {
@@ -83,13 +85,16 @@ describe('sandbox durability', () => {
       }
     })();
 
-    while (ackedVersions.size < 15 || ackedNames.length < 15) await new Promise((r) => setTimeout(r, 5));
+    let writersEnded = false;
+    void Promise.all([flowWriter, settingsWriter, assetWriter]).then(() => (writersEnded = true));
+    while ((ackedVersions.size < 15 || ackedNames.length < 15) && !writersEnded) await new Promise((r) => setTimeout(r, 5));
+    expect(writersEnded, 'writers failed before the kill').toBe(false);
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all([flowWriter, settingsWriter, assetWriter]);
     if (first.child.exitCode === null && first.child.signalCode === null) await new Promise((resolve) => first.child.once('exit', resolve));
 
-    const second = await startChild(['--data', data]);
+    const second = await startChild(['--data', data, '--rate-limit', '100000']);
     const after = providerFor(second.url);
     const flow = (await after.readNumber(flowNumber!.id)).flow!;
     const lastAcked = Math.max(...ackedVersions.keys());

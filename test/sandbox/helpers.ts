@@ -18,8 +18,17 @@ export const SEED: Seed = {
   teams: [{ name: 'Sales', users: ['Dana Whitfield'] }, { name: 'Support N1', users: [] }],
 };
 
+const created: string[] = [];
+
+/** A fresh temporary directory, removed by `removeTempDirs` (call it in afterAll). */
 export async function tempDir(prefix = 'callflow-sandbox-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
 }
 
 export interface TestSandbox {

@@ -6,12 +6,12 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging.js';
 import { StaleVersionError } from '../../src/providers/errors.js';
 import { SandboxProvider } from '../../src/providers/sandbox/sandbox-provider.js';
 import { withFileLock } from '../../src/sandbox/file-lock.js';
-import { CREDENTIALS, startTestSandbox, tempDir, type TestSandbox } from './helpers.js';
+import { CREDENTIALS, startTestSandbox, tempDir, type TestSandbox, removeTempDirs } from './helpers.js';
 
 const CHILD = fileURLToPath(new URL('./child-sandbox.ts', import.meta.url));
 let child: ChildProcess | undefined;
@@ -53,6 +53,8 @@ async function writeVersions(provider: SandboxProvider, id: string, who: string,
   }
   return acked;
 }
+
+afterAll(removeTempDirs);
 
 describe('a data dir shared by two sandbox processes', () => {
   it('serialises their writes: every acknowledged version is kept exactly once', async () => {
