@@ -75,7 +75,7 @@ function report(name: string, samples: Sample[], target: { seconds: number; mega
 }
 
 /** A realistic repo: every step type, shared schedules and messages, a few mp3 files. */
-function generateRepo(root: string): number {
+export function generateRepo(root: string): number {
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
