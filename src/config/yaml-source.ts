@@ -53,7 +53,6 @@ export async function readYamlFile(root: string, file: string): Promise<YamlRead
 
 export function parseYamlText(file: string, text: string): YamlReadResult {
   const { doc, lineCounter } = parseTree(text);
-  // The tree is kept (~35 KB per number file): rules, flow tests and plans ask for positions.
   const source: YamlSource = { file, text, doc, lineCounter };
   const problems: Problem[] = [];
 
@@ -77,7 +76,10 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
   if (problems.some((p) => p.severity === 'error')) return result();
 
   try {
-    return result(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown);
+    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    // A valid file's tree is dropped and rebuilt only if a finding needs a position: keeping
+    // 1,000 trees alive cost more garbage collection than rebuilding the few that are asked for.
+    return { source: lazyTreeSource(file, text, lineCounter), data, problems };
   } catch (error) {
     // yaml throws a ReferenceError when alias expansion grows too large (billion laughs).
     const firstAlias = findFirstAlias(doc);
@@ -89,6 +91,19 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     });
     return result();
   }
+}
+
+function lazyTreeSource(file: string, text: string, lineCounter: LineCounter): YamlSource {
+  let doc: Document.Parsed | undefined;
+  return {
+    file,
+    text,
+    lineCounter,
+    get doc() {
+      doc ??= parseTree(text).doc;
+      return doc;
+    },
+  };
 }
 
 function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {

@@ -35,7 +35,23 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function wallParts(epochMs: number, timeZone: string) {
+type WallParts = { year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: string };
+
+/** formatToParts is slow and flow tests ask for the same few instants again and again. */
+const wallPartsCache = new Map<string, WallParts>();
+const WALL_PARTS_CACHE_SIZE = 10_000;
+
+function wallParts(epochMs: number, timeZone: string): WallParts {
+  const key = `${timeZone}@${epochMs}`;
+  const cached = wallPartsCache.get(key);
+  if (cached) return cached;
+  if (wallPartsCache.size >= WALL_PARTS_CACHE_SIZE) wallPartsCache.clear();
+  const value = computeWallParts(epochMs, timeZone);
+  wallPartsCache.set(key, value);
+  return value;
+}
+
+function computeWallParts(epochMs: number, timeZone: string): WallParts {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) parts[part.type] = part.value;
   const n = (type: string) => Number(parts[type]);
