@@ -1,6 +1,7 @@
 import { COMMANDS } from './commands.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { UsageError } from './args.js';
+import { ProviderError } from '../providers/errors.js';
 
 const VERSION = '0.1.0';
 
@@ -44,6 +45,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`callflow ${name}: ${error.message}\n\n${module.usage}`);
+      return EXIT.error;
+    }
+    if (error instanceof ProviderError) {
+      // The account or its API said no (credentials, unreachable, not found): a message, not a stack.
+      io.stderr(`callflow ${name}: ${error.message}`);
       return EXIT.error;
     }
     io.stderr(`callflow ${name}: unexpected failure: ${(error as Error).stack ?? String(error)}`);

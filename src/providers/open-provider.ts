@@ -40,7 +40,7 @@ export async function openProvider(options: OpenProviderOptions): Promise<Teleph
     const id = env['AIRCALL_API_ID'];
     const token = env['AIRCALL_API_TOKEN'];
     if (!id || !token) throw new AuthError('the aircall provider needs AIRCALL_API_ID and AIRCALL_API_TOKEN in the environment');
-    return new AircallProvider({ ...options.http, baseUrl: url ?? AIRCALL_API_URL, credentials: { id, token }, logger }, settings.audio.publicBaseUrl);
+    return new AircallProvider({ ...options.http, baseUrl: url ? withVersion(url) : AIRCALL_API_URL, credentials: { id, token }, logger }, settings.audio.publicBaseUrl);
   }
   if (type !== 'sandbox') throw new ProviderError(`unknown provider "${type}" (CALLFLOW_PROVIDER or provider.type): use sandbox or aircall`);
   const credentials = sandboxCredentials(env);

@@ -113,4 +113,14 @@ describe('plan and apply against the sandbox', () => {
     expect(loser.stdout + loser.stderr).toMatch(/another apply is running: held by .+ pid \d+/);
     expect([...(await publishedVersions(root, server)).values()].every((v) => v === 1)).toBe(true);
   });
+
+  it('a refused login is one clear line and exit 1, never a stack trace or the token', async () => {
+    const root = await copyExampleRepo();
+    server = await startSeededSandbox(root);
+    const run = await callflow(root, server, 'plan', '--env', 'SANDBOX_API_TOKEN=not-the-token');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^callflow plan: GET \/v1\/numbers: HTTP 401/);
+    expect(run.stderr).not.toContain('    at ');
+    expect(run.stderr).not.toContain('not-the-token');
+  });
 });

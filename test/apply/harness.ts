@@ -47,14 +47,23 @@ export interface Run {
   stderr: string;
 }
 
-export async function callflow(root: string, server: RunningSandbox, ...argv: string[]): Promise<Run> {
+/** Runs the CLI in-process against `server`; `--env NAME=VALUE` pairs in argv set extra variables. */
+export async function callflow(root: string, server: RunningSandbox, ...args: string[]): Promise<Run> {
+  const extraEnv: Record<string, string> = {};
+  const argv: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    if (args[i] === '--env') {
+      const [name, value] = args[++i]!.split('=', 2) as [string, string];
+      extraEnv[name] = value;
+    } else argv.push(args[i]!);
+  }
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: (t) => (stdout += `${t}\n`),
     stderr: (t) => (stderr += `${t}\n`),
     cwd: root,
-    env: { CALLFLOW_PROVIDER: 'sandbox', CALLFLOW_PROVIDER_URL: server.url, CALLFLOW_LOG_LEVEL: 'silent' },
+    env: { CALLFLOW_PROVIDER: 'sandbox', CALLFLOW_PROVIDER_URL: server.url, CALLFLOW_LOG_LEVEL: 'silent', ...extraEnv },
     isTTY: false,
   };
   const code = await main(argv, io);
