@@ -50,7 +50,12 @@ export async function listAircallNumbers(client: HttpClient): Promise<AircallNum
 
 export async function readAircallNumber(client: HttpClient, id: string): Promise<AircallNumber> {
   const response = await client.request<{ number?: unknown }>({ method: 'GET', path: `/numbers/${encodeURIComponent(id)}` });
-  return parse(aircallNumber, response.body?.number, `GET /numbers/${id}`);
+  return toAircallNumber(response.body?.number, `GET /numbers/${id}`);
+}
+
+/** Checks a number object from any response (the sandbox's flow endpoint embeds one too). */
+export function toAircallNumber(value: unknown, where: string): AircallNumber {
+  return parse(aircallNumber, value, where);
 }
 
 /** Aircall's PUT /numbers/:id takes the name and the music & messages (as URLs). */

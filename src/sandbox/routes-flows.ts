@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { HttpError, readJson, sendJson } from './http-util.js';
-import { presentVersion } from './present.js';
+import { presentNumber, presentVersion } from './present.js';
 import type { Router } from './router.js';
 import { findNumber } from './routes-numbers.js';
 import { latestVersion, type StoredNumber } from './state.js';
@@ -16,7 +16,8 @@ export function flowRoutes(router: Router): void {
   router
     .add('GET', FLOW, async (ctx) => {
       const number = findNumber(await ctx.store.read(), ctx.params['id']!);
-      sendJson(ctx.res, 200, flowState(number), { etag: `"${latestVersion(number)}"` });
+      // The number rides along so a plan reads each number in one request, not two.
+      sendJson(ctx.res, 200, { ...flowState(number), number: presentNumber(number, ctx.origin) }, { etag: `"${latestVersion(number)}"` });
     })
     .add('GET', `${FLOW}/versions`, async (ctx) => {
       const number = findNumber(await ctx.store.read(), ctx.params['id']!);
