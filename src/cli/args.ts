@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import type { CliIo } from './io.js';
+import { didYouMean } from '../config/did-you-mean.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -15,13 +16,25 @@ export const GLOBAL_OPTIONS = {
 
 export class UsageError extends Error {}
 
+/** pino's levels; kept here so parsing flags does not load the logger. */
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
 export function parseCommandArgs<O extends Options>(argv: string[], options: O, allowPositionals = false) {
+  const all = { ...GLOBAL_OPTIONS, ...options };
+  let parsed;
   try {
-    const parsed = parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals, strict: true });
-    return parsed;
+    parsed = parseArgs({ args: argv, options: all, allowPositionals, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const message = (error as Error).message;
+    const unknown = /Unknown option '(--?[^']+)'/.exec(message)?.[1];
+    const suggestion = unknown ? didYouMean(unknown.replace(/^-+/, ''), Object.keys(all)) : undefined;
+    throw new UsageError(suggestion ? `${message.split('. ')[0]}; did you mean --${suggestion}?` : message);
   }
+  const level = (parsed.values as { 'log-level'?: unknown })['log-level'];
+  if (typeof level === 'string' && !LOG_LEVELS.includes(level)) {
+    throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
+  }
+  return parsed;
 }
 
 export function resolveLocations(values: { root?: string | undefined; config?: string | undefined }, io: CliIo) {

@@ -1,6 +1,7 @@
 import { COMMANDS } from './commands.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { UsageError } from './args.js';
+import { didYouMean } from '../config/did-you-mean.js';
 import { ProviderError } from '../providers/errors.js';
 
 const VERSION = '0.1.0';
@@ -32,7 +33,8 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`callflow: unknown command "${name}"\n\n${help()}`);
+    const suggestion = didYouMean(name, Object.keys(COMMANDS));
+    io.stderr(`callflow: unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''}\n\n${help()}`);
     return EXIT.error;
   }
   const module = await command.load();

@@ -37,6 +37,8 @@ export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
   const [numberFiles, scheduleFiles, messageFiles] = await Promise.all(
     ['numbers', 'schedules', 'messages'].map((dir) => listYaml(root, posix.join(configDir, dir))),
   );
+  // Checking nothing must not pass: a wrong --root or a run from a subdirectory would look green.
+  if (numberFiles!.length === 0) problems.push(await noNumbersProblem(root, configDir));
 
   const numbers = await loadAll(root, numberFiles!, numberFile, problems, sources);
   const schedules = toNamed(await loadAll(root, scheduleFiles!, scheduleFile, problems, sources));
@@ -81,6 +83,21 @@ async function exists(path: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+async function noNumbersProblem(root: string, configDir: string): Promise<Problem> {
+  const hasConfig = await exists(join(root, configDir));
+  return {
+    severity: 'error',
+    rule: 'config/no-numbers',
+    message: hasConfig
+      ? `no number files in ${posix.join(configDir, 'numbers')}/: there is nothing to check or apply`
+      : `no ${configDir}/ directory in ${root}`,
+    hint: hasConfig ? 'add one YAML file per phone number' : 'run callflow from the repository root, or pass --root DIR (and --config DIR if the config lives elsewhere)',
+    file: posix.join(configDir, 'numbers'),
+    line: 1,
+    column: 1,
+  };
 }
 
 async function listYaml(root: string, dir: string): Promise<string[]> {

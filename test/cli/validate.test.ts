@@ -85,10 +85,11 @@ describe('callflow validate exit codes and usage', () => {
     }
   });
 
-  it('--config points at another directory; a missing one is an empty repo, not a crash', async () => {
-    const { code, stdout } = await runCli(['validate', '--config', 'no-such-dir']);
-    expect(code).toBe(0);
-    expect(stdout).toContain('0 files checked');
+  it('--config points at another directory; a missing one is an error naming it, not a crash', async () => {
+    const { code, stdout, stderr } = await runCli(['validate', '--config', 'no-such-dir']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('no no-such-dir/ directory');
+    expect(stdout + stderr).not.toMatch(/\n\s+at /);
   });
 
   it('refuses an unknown format or flag with the usage, exit 1, no stack trace', async () => {

@@ -96,6 +96,7 @@ describe('bad YAML input', () => {
 
   it('errors in config/callflow.yaml are reported there', async () => {
     const problems = await expectRefused('provider:\n  type: aircal\n', { rule: 'schema/value', line: 2, column: 9, message: /did you mean "aircall"/ }, 'config/callflow.yaml');
-    expect(problems).toHaveLength(1);
+    // The fixture has no number files, which is reported on its own (config/no-numbers).
+    expect(problems.filter((p) => p.rule !== 'config/no-numbers')).toHaveLength(1);
   });
 });
