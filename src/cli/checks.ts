@@ -3,7 +3,7 @@ import { audioContentCheck } from '../audio/repo-check.js';
 import { flowTestsCheck } from '../simulate/repo-check.js';
 import type { CliIo } from './io.js';
 
-/** The I/O-bound checks `validate` (and later `plan`) run after the pure rules. */
+/** The I/O-bound checks `validate`, `plan` and `apply` run after the pure rules. */
 export function validationChecks(_io: CliIo): RepoCheck[] {
   return [
     audioContentCheck(),
