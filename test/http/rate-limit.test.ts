@@ -30,7 +30,7 @@ function clientFor(url: string, clock: FakeClock, statuses: number[], extra: Par
 }
 
 describe('client-side rate limiting at 60 requests per minute', () => {
-  it.each([1, 8])('makes 300 calls (%i at a time) with zero 429s and at least 90 %% of the budget used', async (parallel) => {
+  it.each([1, 8])('makes 300 calls (%i at a time) with zero 429s and at least 90 percent of the budget used', async (parallel) => {
     const clock = new FakeClock(Date.UTC(2026, 0, 5, 9, 0, 0));
     t = await startTestSandbox({ rateLimit: 60, rateWindowMs: 60_000, clock });
     const statuses: number[] = [];
