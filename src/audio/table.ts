@@ -1,4 +1,5 @@
 import type { AudioCheckRow } from './check-files.js';
+import { formatBytes } from '../report/format-bytes.js';
 
 const HEADERS = ['file', 'format', 'codec', 'duration', 'rate', 'ch', 'bitrate', 'size', 'verdict'] as const;
 
@@ -47,16 +48,11 @@ function rowCells(row: AudioCheckRow): string[] {
     probe?.sampleRate !== undefined ? `${probe.sampleRate} Hz` : '-',
     probe?.channels !== undefined ? String(probe.channels) : '-',
     probe?.bitRate !== undefined ? `${Math.round(probe.bitRate / 1000)} kbps` : '-',
-    row.facts ? humanSize(row.facts.size) : '-',
+    row.facts ? formatBytes(row.facts.size) : '-',
     row.verdict,
   ];
 }
 
-function humanSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /** ffprobe names MP4 `mov,mp4,m4a,3gp,3g2,mj2`; people say mp4. */
 function shortFormat(formatName: string): string {

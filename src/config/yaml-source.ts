@@ -3,6 +3,7 @@ import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, visit, isScalar, type Document, type Scalar } from 'yaml';
 import type { Problem } from '../report/problem.js';
+import { formatBytes } from '../report/format-bytes.js';
 
 /** A parsed YAML file that keeps every node's range so any finding can point at file:line:column. */
 export interface YamlSource {
@@ -208,9 +209,4 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 

@@ -1,6 +1,7 @@
 /** Human sentences for changes, shared by the text and Markdown renderers. */
 import type { CanonicalMessage, CanonicalStep } from './flow-document.js';
 import type { Change, NumberAction } from './plan-schema.js';
+import { formatBytes } from '../report/format-bytes.js';
 
 export type Sign = '+' | '-' | '~' | '^';
 
@@ -87,11 +88,6 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** Display quoting: readable, not an escape format (a quote inside stays a quote). */
 const quote = (text: string) => `"${text}"`;
