@@ -14,7 +14,7 @@ import { printValidationFailure } from './print-validation.js';
 export const usage = `Usage: callflow apply [--doit] [--plan FILE] [--force] [--format text|json]
 
 Dry run unless --doit: prints the plan and what would be written.
---plan FILE  apply that saved plan; refused for every number whose live state moved since.
+--plan FILE  apply that saved plan; refused, nothing written, if any of its numbers moved live since.
 --force      go past the safety thresholds (safety.maxChangedPercent, removing a whole flow).
 Exit 0 applied or nothing to do, 1 on any error, refusal or failed number.`;
 
