@@ -11,7 +11,6 @@ export interface JournalRecord {
   commit: string | null;
   planChecksum: string;
   provider: string;
-  dryRun: boolean;
   results: Array<{ number: string; status: string; detail?: string; publishedVersion?: number }>;
 }
 

@@ -16,6 +16,9 @@ export const GLOBAL_OPTIONS = {
 
 export class UsageError extends Error {}
 
+/** A command that cannot go on for a reason the user can act on: printed as one line, exit 1. */
+export class CommandError extends Error {}
+
 /** pino's levels; kept here so parsing flags does not load the logger. */
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 

@@ -1,11 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { makePlan } from '../apply/make-plan.js';
-import { createLogger } from '../logging.js';
 import { hasChanges, renderPlanJson, renderPlanMarkdown, renderPlanText, serialisePlan } from '../plan/index.js';
-import { parseCommandArgs, pickFormat, resolveLocations } from './args.js';
-import { validationChecks } from './checks.js';
+import { planRepo } from '../pipeline/index.js';
+import { parseCommandArgs, pickFormat, UsageError } from './args.js';
+import { writeUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
+import { cliParts } from './parts.js';
 import { printValidationFailure } from './print-validation.js';
 
 export const usage = `Usage: callflow plan [--format text|markdown|json] [--out FILE] [--detailed-exitcode]
@@ -17,15 +15,13 @@ Exit 0; with --detailed-exitcode: 0 no changes, 2 changes; 1 on error.`;
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { out: { type: 'string' }, 'detailed-exitcode': { type: 'boolean' } });
   const format = pickFormat(values.format, ['text', 'markdown', 'json'] as const, 'text');
-  const { root, configDir } = resolveLocations(values, io);
-  const logger = createLogger({ level: values['log-level'], env: io.env });
+  if (values.out === '') throw new UsageError('--out needs a file name');
 
-  const result = await makePlan({ root, configDir, env: io.env, logger, checks: validationChecks(io) });
-  if (!result.ok) return printValidationFailure(result.validation, io);
-  const { plan, provider } = result;
-  await provider.close();
+  const outcome = await planRepo(cliParts(values, io));
+  if (outcome.kind === 'invalid') return printValidationFailure(outcome.validation, io);
+  const { plan } = outcome;
 
-  if (values.out) await writeFile(resolve(io.cwd, values.out), serialisePlan(plan));
+  if (values.out) await writeUserFile(io, values.out, serialisePlan(plan));
   if (format === 'json') io.stdout(renderPlanJson(plan));
   else if (format === 'markdown') io.stdout(renderPlanMarkdown(plan));
   else io.stdout(renderPlanText(plan, { color: io.isTTY }));

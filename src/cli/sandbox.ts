@@ -3,8 +3,8 @@ import { createLogger } from '../logging.js';
 import { parseFaults } from '../sandbox/faults.js';
 import { readSeedFile, seedFromConfig, seedStore, type Seed } from '../sandbox/seed.js';
 import { DEFAULT_RATE_LIMIT, sandboxCredentials, startSandbox } from '../sandbox/server.js';
-import { sandboxDataDir } from '../providers/open-provider.js';
-import { parseCommandArgs, UsageError } from './args.js';
+import { sandboxDataDir } from '../providers/sandbox/open-sandbox.js';
+import { CommandError, parseCommandArgs, UsageError } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 
 export const usage = `Usage: callflow sandbox [--port N] [--host H] [--data DIR] [--seed FILE | --seed-config ROOT]
@@ -49,6 +49,7 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const seed = await loadSeed(values.seed, values['seed-config'], values.config, io.cwd);
   const logger = createLogger({ level: values['log-level'], env: io.env });
   const server = await startSandbox({
     dataDir: values.data ? resolve(io.cwd, values.data) : sandboxDataDir(root),
@@ -61,7 +62,6 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
     logger,
   });
   try {
-    const seed = await loadSeed(values.seed, values['seed-config'], values.config, io.cwd);
     if (seed) {
       const result = await seedStore(server.store, seed);
       io.stdout(result.seeded
@@ -77,7 +77,11 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
 }
 
 async function loadSeed(file: string | undefined, configRoot: string | undefined, configDir: string | undefined, cwd: string): Promise<Seed | undefined> {
-  if (file) return readSeedFile(resolve(cwd, file));
+  if (file) {
+    const read = await readSeedFile(resolve(cwd, file));
+    if (!read.ok) throw new CommandError(`--seed ${file}: ${read.error}`);
+    return read.seed;
+  }
   if (configRoot) return seedFromConfig(resolve(cwd, configRoot), configDir ?? 'config');
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { isMap, isSeq, isScalar, isPair, type Node, type Pair } from 'yaml';
 import { nodePosition, type YamlSource } from './yaml-source.js';
-import type { Position } from '../report/problem.js';
+import type { Position } from '../model/problem.js';
 
 export type PathSegment = string | number;
 

@@ -1,5 +1,5 @@
 /** Human sentences for changes, shared by the text and Markdown renderers. */
-import type { CanonicalMessage, CanonicalStep } from './flow-document.js';
+import type { CanonicalMessage, CanonicalStep } from '../model/flow-document.js';
 import type { Change, NumberAction } from './plan-schema.js';
 import { formatBytes } from '../report/format-bytes.js';
 

@@ -2,11 +2,11 @@
  * Step-by-step difference between two canonical flows: steps added and removed, and for a
  * step on both sides its re-wired branches, changed messages and other changed fields.
  */
-import { branchLabel, isBranchField } from './branches.js';
-import type { CanonicalFlowDocument, CanonicalMessage, CanonicalStep } from './flow-document.js';
+import { branchLabel, isBranchField } from '../model/branches.js';
+import type { CanonicalFlowDocument, CanonicalMessage, CanonicalStep } from '../model/flow-document.js';
 import type { Change } from './plan-schema.js';
 import { sameContent } from './stable-json.js';
-import { stepOrder } from './order.js';
+import { stepOrder } from '../model/order.js';
 
 /** Fields that hold a message (or waiting music): compared as a whole, by content. */
 const MESSAGE_SLOTS = new Set(['message', 'prompt', 'confirmation', 'retries.message', 'waiting.music']);

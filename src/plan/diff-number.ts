@@ -4,13 +4,13 @@
  */
 import type { NumberConfig } from '../config/schema/index.js';
 import type { Entry } from '../model/repo.js';
-import type { LiveNumber, LiveNumberSummary } from '../providers/provider.js';
-import type { Problem } from '../report/problem.js';
+import type { LiveNumber, LiveNumberSummary } from '../model/live.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt } from '../rules/rule.js';
-import type { CanonicalNumber, NumberSettings } from './canonical.js';
+import type { CanonicalNumber, NumberSettings } from '../model/canonical.js';
 import { diffFlows, sameSlot } from './diff-flow.js';
 import { audioIdentity, audioOfFlow } from './flow-audio.js';
-import { readFlowDocument, type CanonicalFlowDocument } from './flow-document.js';
+import { readFlowDocument, type CanonicalFlowDocument } from '../model/flow-document.js';
 import type { Change, NumberPlan } from './plan-schema.js';
 
 export interface DesiredNumber {

@@ -1,4 +1,4 @@
-import type { CanonicalFlowDocument, CanonicalStep } from './flow-document.js';
+import type { CanonicalFlowDocument, CanonicalStep } from '../model/flow-document.js';
 
 export interface AudioUse {
   path: string;

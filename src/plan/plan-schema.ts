@@ -4,7 +4,7 @@
  * `z.toJSONSchema(planSchema)` gives it to scripts. Additive changes keep `formatVersion`.
  */
 import { z } from 'zod';
-import { canonicalMessage, canonicalStep } from './flow-document.js';
+import { canonicalMessage, canonicalStep } from '../model/flow-document.js';
 
 export const PLAN_FORMAT_VERSION = 1;
 

@@ -3,9 +3,9 @@
  * Pure: no I/O, no clock — the caller reads live state and passes the time in.
  */
 import type { Repo } from '../model/repo.js';
-import type { LiveNumber, LiveNumberSummary, NumberSettingsUpdate, ProviderCapabilities } from '../providers/provider.js';
-import { sortProblems, type Problem } from '../report/problem.js';
-import { canonicalNumber, type CanonicalNumber } from './canonical.js';
+import type { LiveNumber, LiveNumberSummary, NumberSettingsUpdate, ProviderCapabilities } from '../model/live.js';
+import { sortProblems, type Problem } from '../model/problem.js';
+import { canonicalNumber, type CanonicalNumber } from '../model/canonical.js';
 import { planNumber, type DesiredNumber } from './diff-number.js';
 import { PLAN_FORMAT_VERSION, type NumberPlan, type Plan, type PlanUpload } from './plan-schema.js';
 import { planChecksum } from './plan-file.js';

@@ -3,10 +3,10 @@
  * added steps green, changed yellow, removed red and dashed (kept from the live flow), and
  * branches that disappear drawn dotted. GitHub renders ```mermaid blocks in PR comments.
  */
-import { canonicalBranches } from './branches.js';
+import { canonicalBranches } from '../model/branches.js';
 import { stepDetail } from './describe.js';
 import { mergedStepOrder } from './diff-flow.js';
-import { readFlowDocument, type CanonicalFlowDocument, type CanonicalStep } from './flow-document.js';
+import { readFlowDocument, type CanonicalFlowDocument, type CanonicalStep } from '../model/flow-document.js';
 import type { NumberPlan } from './plan-schema.js';
 
 type Mark = 'added' | 'changed' | 'removed';

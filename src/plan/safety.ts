@@ -3,7 +3,7 @@
  * whether it is safe to run and prints the reasons when it is not.
  */
 import type { Settings } from '../config/schema/index.js';
-import { readFlowDocument, type CanonicalFlowDocument } from './flow-document.js';
+import { readFlowDocument, type CanonicalFlowDocument } from '../model/flow-document.js';
 import { changedNumbers } from './plan.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 

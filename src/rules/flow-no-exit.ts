@@ -1,6 +1,6 @@
 import { branchesOf } from '../model/flow.js';
 import { reachableSteps, stepsThatCanEnd, successors } from '../model/graph.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /**

@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { systemClock, type Clock } from '../http/clock.js';
-import { RATE_LIMIT_HEADERS } from '../http/rate-limit-headers.js';
+import { systemClock, type Clock } from '../clock.js';
+import { RATE_LIMIT_HEADERS } from '../providers/http/rate-limit-headers.js';
 import { FaultInjector, type FaultSpec } from './faults.js';
 import { HttpError, sendEmpty, sendJson } from './http-util.js';
 import { RateWindow } from './rate-window.js';

@@ -5,8 +5,8 @@
  * the Authorization header it builds; URLs, logs and error messages never carry them.
  */
 import type { Logger } from 'pino';
-import { AuthError, NotFoundError, ProviderError, RateLimitError, StaleVersionError } from '../providers/errors.js';
-import { systemClock, type Clock } from './clock.js';
+import { AuthError, NotFoundError, ProviderError, RateLimitError, StaleVersionError } from '../errors.js';
+import { systemClock, type Clock } from '../../clock.js';
 import { RateLimiter, type RateLimit } from './rate-limiter.js';
 import { readRateLimitHeaders } from './rate-limit-headers.js';
 

@@ -2,10 +2,11 @@ import { cp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { loadRepo } from '../../src/config/load.js';
 import { settingsFile } from '../../src/config/schema/index.js';
 import { silentLogger } from '../../src/logging.js';
 import { AuthError } from '../../src/providers/errors.js';
-import { openProvider } from '../../src/providers/open-provider.js';
+import { openProvider } from '../../src/providers/registry.js';
 import type { TelephonyProvider } from '../../src/providers/provider.js';
 import { startTestSandbox, tempDir, type TestSandbox, removeTempDirs } from '../sandbox/helpers.js';
 
@@ -27,7 +28,9 @@ async function exampleRoot(): Promise<string> {
 }
 
 async function open(root: string, env: NodeJS.ProcessEnv = {}) {
-  const provider = await openProvider({ root, settings, env, logger: silentLogger() });
+  // As the pipeline does: the in-process sandbox is provisioned from the config already loaded.
+  const { repo } = await loadRepo({ root, configDir: 'config' });
+  const provider = await openProvider({ root, settings, env, logger: silentLogger(), repo });
   opened.push(provider);
   return provider;
 }
@@ -45,7 +48,7 @@ describe('openProvider', () => {
     expect(targets).toContain('user:Dana Whitfield');
     expect(targets).toContain('team:Sales East');
     const id = (await first.listNumbers())[0]!.id;
-    await first.writeDraft(id, { kept: true }, 0);
+    await first.flows!.writeDraft(id, { kept: true }, 0);
     await first.close();
     opened.length = 0;
 
@@ -63,11 +66,11 @@ describe('openProvider', () => {
     expect(await a.listNumbers()).toHaveLength(3);
     expect(await b.listNumbers()).toHaveLength(3);
     const id = (await a.listNumbers())[0]!.id;
-    await a.writeDraft(id, { by: 'a' }, 0);
+    await a.flows!.writeDraft(id, { by: 'a' }, 0);
     expect((await b.readNumber(id)).flow?.latestVersion).toBe(1);
-    const lock = await a.acquireLock('shell 1', 60);
-    await expect(b.acquireLock('shell 2', 60)).rejects.toThrow(/shell 1/);
-    await a.releaseLock(lock);
+    const lock = await a.lock!.acquire('shell 1', 60);
+    await expect(b.lock!.acquire('shell 2', 60)).rejects.toThrow(/shell 1/);
+    await a.lock!.release(lock);
   });
 
   it('follows CALLFLOW_PROVIDER_URL to a running sandbox (with or without /v1)', async () => {

@@ -11,8 +11,8 @@ import {
   type RingStep,
   type Step,
 } from '../config/schema/index.js';
-import { resolveMessage } from '../model/messages.js';
-import type { Entry, Repo } from '../model/repo.js';
+import { resolveMessage } from './messages.js';
+import type { Entry, Repo } from './repo.js';
 import {
   FLOW_SCHEMA_VERSION,
   type CanonicalFlowDocument,

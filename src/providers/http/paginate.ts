@@ -3,7 +3,7 @@
  * `next_page_link` until it is null, so the server decides the page size it honours.
  */
 import type { HttpClient } from './http-client.js';
-import { ProviderError } from '../providers/errors.js';
+import { ProviderError } from '../errors.js';
 
 export interface PageMeta {
   count: number;
@@ -14,10 +14,13 @@ export interface PageMeta {
   previous_page_link: string | null;
 }
 
-export async function fetchAllPages<T>(client: HttpClient, path: string, key: string, perPage = 50): Promise<T[]> {
+/** Aircall's largest page: the fewest requests for a whole listing. */
+export const MAX_PER_PAGE = 50;
+
+export async function fetchAllPages<T>(client: HttpClient, path: string, key: string, extraQuery: Record<string, string | number> = {}): Promise<T[]> {
   const items: T[] = [];
   let next: string | null = path;
-  let query: Record<string, number> | undefined = { per_page: perPage };
+  let query: Record<string, string | number> | undefined = { per_page: MAX_PER_PAGE, ...extraQuery };
   // A server that keeps returning links would loop forever; no account has this many pages.
   for (let page = 0; next !== null; page += 1) {
     if (page > 10_000) throw new ProviderError(`GET ${path}: pagination did not end`);

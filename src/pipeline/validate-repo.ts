@@ -1,6 +1,6 @@
 import { loadRepo, type LoadOptions } from '../config/load.js';
 import type { Repo } from '../model/repo.js';
-import { sortProblems, type Problem } from '../report/problem.js';
+import { sortProblems, type Problem } from '../model/problem.js';
 import { runRules } from '../rules/index.js';
 
 /** A check that needs I/O beyond reading config (probing audio, running flow tests). */

@@ -8,7 +8,7 @@
  * The server's own figures (`X-AircallApi-Limit`, `-Remaining`, `-Reset`) adjust it: another
  * client sharing the account may have spent part of the budget.
  */
-import type { Clock } from './clock.js';
+import type { Clock } from '../../clock.js';
 
 export interface RateLimit {
   limit: number;

@@ -1,0 +1,5 @@
+/** The pipeline every face stands on: validate → read live → plan → apply (drift and export beside them). */
+export type { PipelineParts } from './parts.js';
+export { validateRepo, type RepoCheck, type ValidateResult } from './validate-repo.js';
+export { planRepo, withPlan, type PlanOutcome, type PlannedRepo, type InvalidRepo } from './plan-repo.js';
+export { applyRepo, appliedWithFailures, type ApplyOptions, type ApplyOutcome } from './apply-repo.js';
