@@ -1,7 +1,9 @@
 import { hostname } from 'node:os';
 import { currentCommit, whoIsApplying } from '../apply/journal.js';
 import { parsePlan, renderPlanText, type Plan } from '../plan/index.js';
-import { appliedWithFailures, applyRepo, type ApplyOutcome } from '../pipeline/index.js';
+import { applyAsDeployment, isDeployRun } from '../github/deploy-run.js';
+import { openGitHub } from '../github/session.js';
+import { appliedWithFailures, applyRepo, type ApplyOptions, type ApplyOutcome } from '../pipeline/index.js';
 import { CommandError, parseCommandArgs, pickFormat, UsageError } from './args.js';
 import { renderApplyReport } from './apply-report.js';
 import { readUserFile } from './files.js';
@@ -13,7 +15,10 @@ export const usage = `Usage: callflow apply [--doit] [--plan FILE] [--force] [--
 
 Dry run unless --doit: prints the plan and what would be written.
 --plan FILE  apply that saved plan; refused, nothing written, if any of its numbers moved live since.
---force      go past the safety thresholds (safety.maxChangedPercent, removing a whole flow).
+--force      go past the safety thresholds (safety.maxChangedPercent, removing a whole flow) and,
+             in GitHub Actions, overwrite numbers that changed live since the reviewed plan.
+In a GitHub Actions push or manual run, --doit records a deployment and comments the result
+on the merged pull request, holding back numbers that changed live since its reviewed plan.
 Exit 0 applied or nothing to do, 1 on any error, refusal or failed number.`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -22,14 +27,25 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.plan === '') throw new UsageError('--plan needs a file name');
   const reviewed = values.plan === undefined ? undefined : await readReviewedPlan(io, values.plan);
   const parts = cliParts(values, io);
+  const github = await openGitHub(io.env, parts.logger);
+  if (github.kind === 'invalid') throw new CommandError(github.error);
 
-  const outcome = await applyRepo(parts, {
+  const options: ApplyOptions = {
     doit: values.doit ?? false,
     force: values.force ?? false,
     ...(reviewed ? { reviewed } : {}),
     actor: { who: whoIsApplying(io.env), host: hostname(), pid: process.pid, commit: () => currentCommit(parts.root, io.env) },
-  });
-  return show(outcome, format, io);
+  };
+  if (github.kind !== 'actions' || !options.doit || !isDeployRun(github)) return show(await applyRepo(parts, options), format, io);
+
+  const deployed = await applyAsDeployment(github, { force: options.force }, (beforeApply) => applyRepo(parts, { ...options, beforeApply }));
+  const code = deployed.outcome ? show(deployed.outcome, format, io) : EXIT.error;
+  for (const line of deployed.lines) io.stderr(line);
+  if (deployed.error) {
+    io.stderr(`callflow apply: ${deployed.error}`);
+    return EXIT.error;
+  }
+  return code;
 }
 
 async function readReviewedPlan(io: CliIo, path: string): Promise<Plan> {

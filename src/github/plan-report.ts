@@ -5,7 +5,7 @@
  */
 import type { Plan } from '../plan/index.js';
 import { GITHUB_COMMENT_LIMIT, PLAN_MARKER, renderPlanMarkdown } from '../plan/index.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import type { FlowTestOutcome } from './flow-test-outcome.js';
 import { inline, plural, shortSha } from './markdown.js';
 import { renderReviewedPlan, reviewedPlanOf } from './reviewed-plan.js';
@@ -41,7 +41,7 @@ const COMMENT_LIST_LIMIT = 30;
 
 export function renderPlanComment(report: PlanReport): string {
   const hidden = report.plan.kind === 'planned' ? renderReviewedPlan(reviewedPlanOf(report.plan.plan, report.commit)) : '';
-  const head = [PLAN_COMMENT_MARKER, ...header(report), ...problemsPart(report, COMMENT_LIST_LIMIT), ...flowTestsPart(report, COMMENT_LIST_LIMIT)].join('\n');
+  const head = [PLAN_COMMENT_MARKER, ...header(report), ...problemsPart(report, COMMENT_LIST_LIMIT), ...flowTestsPart(report, COMMENT_LIST_LIMIT)].join('\n').trimEnd();
   const budget = GITHUB_COMMENT_LIMIT - head.length - hidden.length - 4;
   const hint = `open the job summary of [the workflow run](${report.links.run}) or download its \`callflow-plan\` artifact`;
   let body = planPart(report.plan, { maxChars: budget, group: true, fullPlanHint: hint });
@@ -51,7 +51,7 @@ export function renderPlanComment(report: PlanReport): string {
 
 /** The job summary: everything, shortened only past GitHub's 1 MiB (bytes) per step. */
 export function renderPlanSummary(report: PlanReport): string {
-  const head = [...header(report), ...problemsPart(report, Infinity), ...flowTestsPart(report, Infinity)].join('\n');
+  const head = [...header(report), ...problemsPart(report, Infinity), ...flowTestsPart(report, Infinity)].join('\n').trimEnd();
   const hint = 'download the `callflow-plan` artifact of this run (the plan as JSON)';
   let maxChars = JOB_SUMMARY_LIMIT - Buffer.byteLength(head) - 4;
   for (;;) {

@@ -9,7 +9,7 @@ import { appendJournal } from '../apply/journal.js';
 import type { Settings } from '../config/schema/index.js';
 import { checkPlanSafety, hasChanges, liveMovesSince, type LiveMove, type Plan } from '../plan/index.js';
 import type { PipelineParts } from './parts.js';
-import { withPlan, type InvalidRepo } from './plan-repo.js';
+import { withPlan, type InvalidRepo, type PlannedRepo } from './plan-repo.js';
 
 export interface ApplyOptions {
   /** False: a dry run that writes nothing. */
@@ -20,6 +20,12 @@ export interface ApplyOptions {
   reviewed?: Plan;
   /** Who applies and from which commit, for the lock owner and the journal. */
   actor: { who: string; host: string; pid: number; commit: () => Promise<string | null> };
+  /**
+   * Called once the repo is valid and the plan made, before any policy stop: a face may record
+   * the attempt (GitHub: a deployment) and name numbers to hold back (GitHub: moved live since
+   * the plan a reviewer approved). Held numbers are not applied; they are reported as refused.
+   */
+  beforeApply?: (planned: PlannedRepo) => Promise<{ hold: readonly LiveMove[] }>;
 }
 
 export type ApplyOutcome =
@@ -38,11 +44,13 @@ export async function applyRepo(parts: PipelineParts, options: ApplyOptions): Pr
       const moves = liveMovesSince(plan, planned.live);
       if (moves.length) return { kind: 'moved', plan, moves };
     }
+    const { hold } = (await options.beforeApply?.({ ...planned, plan })) ?? { hold: [] };
     const stop = policyStop(plan, planned.validation.repo.settings.safety, options);
     if (stop) return stop;
 
     const { actor } = options;
-    const report = await applyPlan({ plan, provider, root: parts.root, owner: `${actor.who}@${actor.host} pid ${actor.pid}`, logger: parts.logger });
+    const report = await applyPlan({ plan: withoutNumbers(plan, hold), provider, root: parts.root, owner: `${actor.who}@${actor.host} pid ${actor.pid}`, logger: parts.logger });
+    report.results.push(...heldResults(plan, hold));
     await appendJournal(parts.root, {
       at: parts.clock().toISOString(),
       who: actor.who,
@@ -63,6 +71,24 @@ function policyStop(plan: Plan, safety: Settings['safety'], options: ApplyOption
   if (!hasChanges(plan)) return { kind: 'nothing-to-do', plan };
   if (!options.doit) return { kind: 'dry-run', plan };
   return undefined;
+}
+
+/** The plan less the held numbers (their changes and the uploads only they need). */
+function withoutNumbers(plan: Plan, hold: readonly LiveMove[]): Plan {
+  if (hold.length === 0) return plan;
+  const held = new Set(hold.map((m) => m.number));
+  return {
+    ...plan,
+    numbers: plan.numbers.filter((n) => !held.has(n.number)),
+    uploads: plan.uploads.filter((u) => u.numbers.some((n) => !held.has(n))),
+  };
+}
+
+function heldResults(plan: Plan, hold: readonly LiveMove[]): ApplyReport['results'] {
+  const changed = new Set(plan.numbers.filter((n) => n.action === 'create-flow' || n.action === 'update').map((n) => n.number));
+  return hold
+    .filter((m) => changed.has(m.number))
+    .map((m) => ({ number: m.number, name: plan.numbers.find((n) => n.number === m.number)?.name ?? m.number, status: 'refused' as const, detail: m.reason }));
 }
 
 /** Applied, but not everything: a refusal, a failed number or a failed upload. */

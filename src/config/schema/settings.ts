@@ -28,6 +28,7 @@ export const settingsFile = z
       .strictObject({
         comment: z.boolean().default(true),
         driftLabel: z.string().default('callflow-drift'),
+        environment: z.string().min(1).default('callflow-live').meta({ description: 'GitHub deployment environment that `apply --doit` records in Actions.' }),
       })
       .prefault({}),
   })

@@ -1,0 +1,34 @@
+/**
+ * `plan` in a pull request run: the pipeline's plan, except that a run without telephony
+ * credentials (a pull request from a fork gets no secrets) validates and runs the flow tests
+ * but skips the live read, instead of failing.
+ */
+import { planRepo, validateRepo, type PipelineParts, type PlanOutcome, type ValidateResult } from '../pipeline/index.js';
+import { AuthError } from '../providers/errors.js';
+
+export type PullRequestPlanOutcome = PlanOutcome | { kind: 'skipped'; validation: ValidateResult; reason: string };
+
+class LiveReadSkipped extends Error {}
+
+export async function planForPullRequest(parts: PipelineParts): Promise<PullRequestPlanOutcome> {
+  const guarded: PipelineParts = {
+    ...parts,
+    // Opening the account fails before any request when its credentials are not in the environment.
+    connect: async (repo) => {
+      try {
+        return await parts.connect(repo);
+      } catch (error) {
+        if (error instanceof AuthError) throw new LiveReadSkipped(error.message);
+        throw error;
+      }
+    },
+  };
+  try {
+    return await planRepo(guarded);
+  } catch (error) {
+    if (!(error instanceof LiveReadSkipped)) throw error;
+    // Only here is the repo validated twice: the first result went down with the refused connection.
+    const validation = await validateRepo({ root: parts.root, configDir: parts.configDir }, parts.checks);
+    return { kind: 'skipped', validation, reason: `this run has no telephony credentials (${error.message}); pull requests from forks get no secrets` };
+  }
+}
