@@ -65,14 +65,18 @@ export function readReviewedPlan(body: string): ReadReviewed {
   return { ok: false, reason: 'the reviewed plan in the plan comment is damaged or from another callflow version' };
 }
 
-/** Numbers whose live state differs from what the reviewed plan saw, per the plan made now. */
+/**
+ * Numbers apply would change now whose live state differs from what the reviewed plan saw.
+ * A number that already matches the config (applied by an earlier run) has nothing to protect.
+ */
 export function movedSinceReview(reviewed: ReviewedPlan, current: Plan): ReviewedMove[] {
   const now = new Map(current.inputs.numbers.map((n) => [n.number, n]));
+  const changing = new Set(current.numbers.filter((n) => n.action === 'create-flow' || n.action === 'update').map((n) => n.number));
   const moves: ReviewedMove[] = [];
   for (const [number, version, hash] of reviewed.numbers) {
     const input = now.get(number);
-    // No longer in config: apply leaves it alone, nothing to protect.
-    if (!input || input.live.slice(0, HASH_DIGITS) === hash) continue;
+    // No longer in config, or nothing to write: apply leaves it alone.
+    if (!input || !changing.has(number) || input.live.slice(0, HASH_DIGITS) === hash) continue;
     const reason =
       input.latestVersion !== version
         ? `its flow version is now ${input.latestVersion ?? 'none'}, the reviewed plan saw ${version ?? 'none'}`
