@@ -53,7 +53,12 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
 
   for (const level of LEVELS) if (fits(each, { ...level, ...all })) return compose(plan, each, { ...level, ...all }, hint);
   const sections = options.group ? groupSections(changedNumbers(plan)) : each;
-  if (options.group) for (const level of LEVELS) if (fits(sections, { ...level, ...all })) return compose(plan, sections, { ...level, ...all }, hint);
+  // Grouped sections, richest first; under the full table if it fits, else a table of one row per group.
+  if (options.group) {
+    for (const level of LEVELS) {
+      for (const groupedTable of [false, true]) if (fits(sections, { ...level, ...all, groupedTable })) return compose(plan, sections, { ...level, ...all, groupedTable }, hint);
+    }
+  }
 
   // Change lists only, for as many sections as fit (at least none), then a grouped table, then table rows as a last resort.
   const bare = { diagrams: false, diffs: false };
