@@ -127,7 +127,10 @@ function compose(plan: Plan, sections: Section[], level: Level, hint: string): s
       const number = numbers[0]!;
       const others = numbers.length > 1 ? ` and ${plural(numbers.length - 1, 'other number')} with the same changes` : '';
       out.push(`<details><summary><code>${number.number}</code> ${html(number.name)}${others} — ${ACTION_TEXT[number.action]}, ${counts(number)}</summary>`, '');
-      if (numbers.length > 1) out.push(`The same changes for ${numbers.map((n) => `\`${n.number}\` ${inline(n.name)}`).join(', ')}; the diff and diagram are those of \`${number.number}\`.`, '');
+      if (numbers.length > 1) {
+        const which = level.groupedTable ? `the ${numbers.length} numbers of its row in the table` : numbers.map((n) => `\`${n.number}\` ${inline(n.name)}`).join(', ');
+        out.push(`The same changes for ${which}; the diff and diagram are those of \`${number.number}\`.`, '');
+      }
       out.push(parts.changes, '');
       if (level.diffs) out.push(parts.diff, '');
       if (level.diagrams && parts.diagram) out.push(parts.diagram, '', '<sub>green: added · yellow: changed · red, dashed: removed · dotted arrows: branches that go away</sub>', '');

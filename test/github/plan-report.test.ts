@@ -33,6 +33,8 @@ describe('the plan comment of a large change', () => {
     // The example's three numbers, copied: three groups of identical changes, each shown once.
     expect(comment).toMatch(/<code>\+15550000000<\/code> .+ and 333 other numbers with the same changes — create flow/);
     expect((comment.match(/<details>/g) ?? []).length).toBe(3);
+    // Shown once per group, the YAML diffs still fit.
+    expect((comment.match(/```diff/g) ?? []).length).toBe(3);
     for (const number of plan.numbers) expect(comment).toContain(`\`${number.number}\``);
     expect(comment).toContain('Numbers that get identical changes are shown together');
 
