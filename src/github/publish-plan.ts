@@ -41,8 +41,10 @@ export async function publishPlan(run: ActionsRun, outcome: PullRequestPlanOutco
     lines.push(`${created ? 'Commented' : 'Updated the comment'} on pull request #${pr.number}: ${comment.htmlUrl}`);
     return { ok: true, lines };
   } catch (error) {
-    if (error instanceof GitHubError) return { ok: false, error: error.message };
-    throw error;
+    if (!(error instanceof GitHubError)) throw error;
+    // GitHub gives a fork's pull request a read-only token: the job summary is where its plan is.
+    if (pr.fromFork && error.status === 403) return { ok: true, lines: [...lines, `Not commented: the token of a pull request from a fork cannot write comments (${error.message}).`] };
+    return { ok: false, error: error.message };
   }
 }
 
