@@ -114,6 +114,17 @@ describe('callflow plan in a pull request workflow', () => {
     expect(body).not.toContain('callflow-reviewed-plan');
   });
 
+  it("a fork's read-only token cannot comment: the run still succeeds, with the plan in the job summary", async () => {
+    const payload = pullRequestEvent('opened', HEAD_1);
+    (payload['pull_request'] as { head: { repo: { full_name: string } } }).head.repo.full_name = 'someone/Hello-World';
+    const step = await prStep('opened', HEAD_1, 109, { CALLFLOW_PROVIDER: 'aircall' }, { payload });
+    github.failNext('issues/create-comment', 403, 'Resource not accessible by integration');
+    const plan = await runStep(root, step, 'plan');
+    expect(plan.code).toBe(0);
+    expect(plan.stderr).toContain('Not commented: the token of a pull request from a fork cannot write comments');
+    expect(await step.summary()).toContain('Live read skipped');
+  });
+
   it('a missing GITHUB_TOKEN or a refused comment is one line and exit 1', async () => {
     sandbox = await startSeededSandbox(root);
     const provider = { CALLFLOW_PROVIDER: 'sandbox', CALLFLOW_PROVIDER_URL: sandbox.url };
