@@ -10,7 +10,8 @@ import { problemAt } from '../rules/rule.js';
 import type { CanonicalNumber, NumberSettings } from '../model/canonical.js';
 import { diffFlows, sameSlot } from './diff-flow.js';
 import { audioIdentity, audioOfFlow } from './flow-audio.js';
-import { readFlowDocument, type CanonicalFlowDocument } from '../model/flow-document.js';
+import { type CanonicalFlowDocument } from '../model/flow-document.js';
+import { readFlowDocument } from '../model/read-flow-document.js';
 import type { Change, NumberPlan } from './plan-schema.js';
 
 export interface DesiredNumber {
