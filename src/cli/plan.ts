@@ -3,6 +3,7 @@ import { openGitHub } from '../github/session.js';
 import { planForPullRequest, type PullRequestPlanOutcome } from '../github/pull-request-plan.js';
 import { publishPlan } from '../github/publish-plan.js';
 import { planRepo } from '../pipeline/index.js';
+import { AuthError } from '../providers/errors.js';
 import { CommandError, parseCommandArgs, pickFormat, UsageError } from './args.js';
 import { writeUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
@@ -25,7 +26,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const parts = cliParts(values, io);
   const github = await openGitHub(io.env, parts.logger);
   if (github.kind === 'invalid') throw new CommandError(github.error);
-  const outcome = github.kind === 'actions' && github.context.pullRequest ? await planForPullRequest(parts) : await planRepo(parts);
+  const outcome = github.kind === 'actions' && github.context.pullRequest ? await planForPullRequest(parts, (error) => error instanceof AuthError) : await planRepo(parts);
   const code = await show(outcome, values, format, io);
   if (github.kind !== 'actions') return code;
 

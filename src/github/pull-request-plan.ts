@@ -4,13 +4,16 @@
  * but skips the live read, instead of failing.
  */
 import { planRepo, validateRepo, type PipelineParts, type PlanOutcome, type ValidateResult } from '../pipeline/index.js';
-import { AuthError } from '../providers/errors.js';
 
 export type PullRequestPlanOutcome = PlanOutcome | { kind: 'skipped'; validation: ValidateResult; reason: string };
 
 class LiveReadSkipped extends Error {}
 
-export async function planForPullRequest(parts: PipelineParts): Promise<PullRequestPlanOutcome> {
+/**
+ * `lacksCredentials` tells a refusal to open the account for want of credentials (the face
+ * that knows the providers decides; GitHub code never meets a provider).
+ */
+export async function planForPullRequest(parts: PipelineParts, lacksCredentials: (error: unknown) => boolean): Promise<PullRequestPlanOutcome> {
   const guarded: PipelineParts = {
     ...parts,
     // Opening the account fails before any request when its credentials are not in the environment.
@@ -18,7 +21,7 @@ export async function planForPullRequest(parts: PipelineParts): Promise<PullRequ
       try {
         return await parts.connect(repo);
       } catch (error) {
-        if (error instanceof AuthError) throw new LiveReadSkipped(error.message);
+        if (lacksCredentials(error)) throw new LiveReadSkipped((error as Error).message);
         throw error;
       }
     },
