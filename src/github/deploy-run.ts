@@ -102,7 +102,7 @@ async function tellGitHub(
       const comment = await port.createComment(pr.number, body);
       lines.push(`Commented the result on pull request #${pr.number}: ${comment.htmlUrl}`);
     } else {
-      lines.push(`No pull request was merged as ${shortSha(context.sha)}: the result is in the deployment and this log only.`);
+      lines.push(`No pull request was merged as ${shortSha(context.sha)}: applied without a reviewed plan to check live against; the result is in the deployment and this log only.`);
     }
     return { lines };
   } catch (error) {

@@ -46,7 +46,7 @@ export function renderPlanComment(report: PlanReport): string {
   const hint = `open the job summary of [the workflow run](${report.links.run}) or download its \`callflow-plan\` artifact`;
   let body = planPart(report.plan, { maxChars: budget, group: true, fullPlanHint: hint });
   if (body.length > budget) body = `### callflow plan\n\nThe plan is too large for a comment even in short form: ${hint}.\n`;
-  return [head, body, hidden].filter(Boolean).join('\n\n');
+  return [head, body.trimEnd(), hidden].filter(Boolean).join('\n\n');
 }
 
 /** The job summary: everything, shortened only past GitHub's 1 MiB (bytes) per step. */
