@@ -125,6 +125,14 @@ describe('callflow apply --doit on main, as a GitHub deployment', () => {
     expect(applyComments()[0]!.body).toMatch(new RegExp(`\\| \`\\${UK}\` \\| After-hours UK \\| ❌ failed: `));
   });
 
+  it('a push that no pull request merged is applied and recorded without a reviewed plan, and says so', async () => {
+    const run = await applyOnMain(306);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('No pull request was merged as bbbbbbb: applied without a reviewed plan to check live against');
+    expect(github.deployments[0]).toMatchObject({ description: 'callflow apply of bbbbbbb', statuses: [{ state: 'in_progress' }, { state: 'success' }] });
+    expect(github.comments).toEqual([]);
+  });
+
   it('a config error on main is a failed apply attempt told to the PR, with no deployment since nothing was tried', async () => {
     await reviewAndMerge();
     await editFile(join(root, 'config/numbers/support-fr.yaml'), (t) => t.replace('no_input: support', 'no_input: suport'));
