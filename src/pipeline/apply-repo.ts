@@ -5,11 +5,15 @@
  * decide how to show it.
  */
 import { applyPlan, type ApplyReport } from '../apply/apply-plan.js';
-import { appendJournal } from '../apply/journal.js';
+import { appendJournal, type JournalResult } from '../apply/journal.js';
 import type { Settings } from '../config/schema/index.js';
+import { callflowAuthor } from '../model/last-write.js';
+import type { LiveNumber } from '../model/live.js';
 import { checkPlanSafety, hasChanges, liveMovesSince, type LiveMove, type Plan } from '../plan/index.js';
+import { liveFingerprint } from '../plan/fingerprint.js';
+import type { TelephonyProvider } from '../providers/provider.js';
 import type { PipelineParts } from './parts.js';
-import { withPlan, type InvalidRepo } from './plan-repo.js';
+import { withPlan, type InvalidRepo, type PlannedRepo } from './plan-repo.js';
 
 export interface ApplyOptions {
   /** False: a dry run that writes nothing. */
@@ -20,6 +24,8 @@ export interface ApplyOptions {
   reviewed?: Plan;
   /** Who applies and from which commit, for the lock owner and the journal. */
   actor: { who: string; host: string; pid: number; commit: () => Promise<string | null> };
+  /** Aborted (a long-running operator shutting down): finish the number in hand, attempt no other. */
+  signal?: AbortSignal;
 }
 
 export type ApplyOutcome =
@@ -32,31 +38,66 @@ export type ApplyOutcome =
   | { kind: 'applied'; plan: Plan; report: ApplyReport; provider: string };
 
 export async function applyRepo(parts: PipelineParts, options: ApplyOptions): Promise<ApplyOutcome> {
-  return withPlan(parts, async (planned, provider): Promise<ApplyOutcome> => {
-    const plan = options.reviewed ?? planned.plan;
-    if (options.reviewed) {
-      const moves = liveMovesSince(plan, planned.live);
-      if (moves.length) return { kind: 'moved', plan, moves };
-    }
-    const stop = policyStop(plan, planned.validation.repo.settings.safety, options);
-    if (stop) return stop;
+  return withPlan(parts, (planned, provider) => applyPlanned(parts, planned, provider, options));
+}
 
-    const { actor } = options;
-    const report = await applyPlan({ plan, provider, root: parts.root, owner: `${actor.who}@${actor.host} pid ${actor.pid}`, logger: parts.logger });
-    await appendJournal(parts.root, {
-      at: parts.clock().toISOString(),
-      who: actor.who,
-      commit: await actor.commit(),
-      planChecksum: plan.checksum,
-      provider: provider.name,
-      results: report.results.map((r) => ({ number: r.number, status: r.status, ...(r.detail ? { detail: r.detail } : {}), ...(r.publishedVersion !== undefined ? { publishedVersion: r.publishedVersion } : {}) })),
-    });
-    return { kind: 'applied', plan, report, provider: provider.name };
+/** The policy after the plan is made, on the provider it was made with (drift remediation shares it). */
+export async function applyPlanned(parts: PipelineParts, planned: PlannedRepo, provider: TelephonyProvider, options: ApplyOptions): Promise<Exclude<ApplyOutcome, InvalidRepo>> {
+  const plan = options.reviewed ?? planned.plan;
+  if (options.reviewed) {
+    const moves = liveMovesSince(plan, planned.live);
+    if (moves.length) return { kind: 'moved', plan, moves };
+  }
+  const stop = policyStop(plan, planned.validation.repo.settings.safety, options);
+  if (stop) return stop;
+
+  const { actor } = options;
+  const report = await applyPlan({
+    plan,
+    provider,
+    root: parts.root,
+    owner: `${actor.who}@${actor.host} pid ${actor.pid}`,
+    author: callflowAuthor(actor.who),
+    logger: parts.logger,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
+  const written = await readBack(provider, report, parts);
+  await appendJournal(parts.root, {
+    at: parts.clock().toISOString(),
+    who: actor.who,
+    commit: await actor.commit(),
+    planChecksum: plan.checksum,
+    provider: provider.name,
+    results: report.results.map((r): JournalResult => {
+      const live = r.status === 'applied' ? written.get(r.number) : undefined;
+      return {
+        number: r.number,
+        status: r.status,
+        ...(r.detail ? { detail: r.detail } : {}),
+        ...(r.publishedVersion !== undefined ? { publishedVersion: r.publishedVersion } : {}),
+        ...(live ? { live: { fingerprint: liveFingerprint(live), publishedVersion: live.flow?.published?.version ?? null } } : {}),
+      };
+    }),
+  });
+  return { kind: 'applied', plan, report, provider: provider.name };
+}
+
+/**
+ * The applied numbers as the account now has them (one read of the list pages): what callflow
+ * wrote, normalised by the platform, for the journal. Not knowing is not a failure of the apply.
+ */
+async function readBack(provider: TelephonyProvider, report: ApplyReport, parts: PipelineParts): Promise<Map<string, LiveNumber>> {
+  if (!report.results.some((r) => r.status === 'applied')) return new Map();
+  try {
+    return new Map((await provider.readAccount()).map((n) => [n.number, n]));
+  } catch (error) {
+    parts.logger.warn({ component: 'pipeline', err: error }, 'could not read the applied numbers back; the journal will not record what was written');
+    return new Map();
+  }
 }
 
 /** Why apply stops before writing, in the order a reader checks: errors, safety, nothing to do, dry run. */
-function policyStop(plan: Plan, safety: Settings['safety'], options: ApplyOptions): ApplyOutcome | undefined {
+function policyStop(plan: Plan, safety: Settings['safety'], options: ApplyOptions): Exclude<ApplyOutcome, InvalidRepo> | undefined {
   if (plan.summary.errors > 0) return { kind: 'plan-errors', plan };
   const verdict = checkPlanSafety(plan, safety, { force: options.force });
   if (!verdict.ok) return { kind: 'unsafe', plan, reasons: verdict.reasons };
