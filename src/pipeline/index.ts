@@ -4,3 +4,4 @@ export { validateRepo, type RepoCheck, type ValidateResult } from './validate-re
 export { planRepo, withPlan, type PlanOutcome, type PlannedRepo, type InvalidRepo } from './plan-repo.js';
 export { applyRepo, applyPlanned, appliedWithFailures, type ApplyOptions, type ApplyOutcome } from './apply-repo.js';
 export { detectDrift, type DriftChecked, type DriftOptions, type DriftOutcome } from './detect-drift.js';
+export { exportAccount, type ExportOptions, type ExportOutcome } from './export-account.js';
