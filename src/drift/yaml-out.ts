@@ -2,7 +2,7 @@
  * YAML as the team would write it: block style for the structure, `{ tts: "…" }` flow style for
  * small maps of plain values (messages, targets, IVR options), like the example repo.
  */
-import { Document, isScalar, visit, type Node, type YAMLMap } from 'yaml';
+import { Document, isScalar, visit, type YAMLMap } from 'yaml';
 
 /** Maps at most this wide (as flow text) are written on one line. */
 const FLOW_WIDTH = 100;
@@ -14,19 +14,15 @@ export function toYaml(value: unknown, schemaComment?: string): string {
   return schemaComment ? `# yaml-language-server: $schema=${schemaComment}\n${body}` : body;
 }
 
-/** Turn a node of an existing document into the style toYaml would write (adopt edits documents in place). */
-export function styledNode(document: Document, value: unknown): Node {
-  const node = document.createNode(value) as Node;
-  const holder = new Document(null);
-  holder.contents = node;
-  flowSmallMaps(holder);
-  return node;
-}
 
 function flowSmallMaps(document: Document): void {
   visit(document, {
     Map(_key, node) {
       if (isSmall(node)) node.flow = true;
+    },
+    Pair(_key, pair) {
+      // Spoken text reads as text: quoted, like the example repo writes it.
+      if (isScalar(pair.key) && pair.key.value === 'tts' && isScalar(pair.value)) pair.value.type = 'QUOTE_DOUBLE';
     },
     Scalar(_key, node) {
       // Dates and times stay strings for every YAML reader (1.1 ones read 2026-12-25 as a date).

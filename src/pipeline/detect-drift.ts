@@ -25,15 +25,13 @@ export type DriftOutcome = InvalidRepo | DriftChecked;
 
 export async function detectDrift(parts: PipelineParts, options: DriftOptions = {}): Promise<DriftOutcome> {
   return withPlan(parts, async (planned, provider): Promise<DriftChecked> => {
-    const report = buildDriftReport({
-      plan: planned.plan,
-      live: planned.live,
-      lastWrites: planned.lastWrites,
-      provider: provider.name,
-      checkedAt: parts.clock().toISOString(),
-    });
+    const report = driftReportOf(parts, planned, provider.name);
     if (report.inSync || !options.remediate || options.remediate.signal?.aborted) return { kind: 'checked', report, planned };
     const remediation = await applyPlanned(parts, planned, provider, { doit: true, force: false, ...options.remediate });
     return { kind: 'checked', report, planned, remediation };
   });
+}
+
+export function driftReportOf(parts: Pick<PipelineParts, 'clock'>, planned: PlannedRepo, provider: string): DriftReport {
+  return buildDriftReport({ plan: planned.plan, live: planned.live, lastWrites: planned.lastWrites, provider, checkedAt: parts.clock().toISOString() });
 }

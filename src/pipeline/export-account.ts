@@ -3,14 +3,13 @@
  * the settings of the checkout (which account); writes into `out`, never over a file that says
  * something else, and never next to number files it did not write.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
 import { loadRepo } from '../config/load.js';
 import { exportNumbers, type ExportResult } from '../drift/export-files.js';
 import { toYaml } from '../drift/yaml-out.js';
 import { hasErrors } from '../model/problem.js';
-import type { TelephonyProvider } from '../providers/provider.js';
+import { fetchAudio } from './fetch-audio.js';
 import type { PipelineParts } from './parts.js';
 import type { InvalidRepo } from './plan-repo.js';
 
@@ -61,20 +60,6 @@ export async function exportAccount(parts: PipelineParts, options: ExportOptions
   } finally {
     await provider.close();
   }
-}
-
-/** The audio the flows play, fetched by content and checked against its hash. */
-export async function fetchAudio(provider: TelephonyProvider, result: Pick<ExportResult, 'audio'>): Promise<Array<{ path: string; bytes: Buffer }> | string> {
-  const assets = provider.assets;
-  if (result.audio.length && !assets) return `the ${provider.name} provider cannot fetch audio files`;
-  const out: Array<{ path: string; bytes: Buffer }> = [];
-  for (const audio of result.audio) {
-    const bytes = Buffer.from(await assets!.read(audio.sha256));
-    const actual = createHash('sha256').update(bytes).digest('hex');
-    if (actual !== audio.sha256) return `the account served other bytes for ${audio.path} (sha256 ${actual.slice(0, 12)}…, expected ${audio.sha256.slice(0, 12)}…)`;
-    out.push({ path: audio.path, bytes });
-  }
-  return out;
 }
 
 /** Files that exist with other content, and number files this export would not write (a repo already there). */

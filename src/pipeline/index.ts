@@ -5,3 +5,4 @@ export { planRepo, withPlan, type PlanOutcome, type PlannedRepo, type InvalidRep
 export { applyRepo, applyPlanned, appliedWithFailures, type ApplyOptions, type ApplyOutcome } from './apply-repo.js';
 export { detectDrift, type DriftChecked, type DriftOptions, type DriftOutcome } from './detect-drift.js';
 export { exportAccount, type ExportOptions, type ExportOutcome } from './export-account.js';
+export { adoptDrift, type AdoptOutcome } from './adopt-drift.js';
