@@ -7,6 +7,9 @@ import { LockHeldError, StaleVersionError } from '../providers/errors.js';
 import type { LiveNumber } from '../model/live.js';
 import type { Lock, TelephonyProvider } from '../providers/provider.js';
 
+/** Detail of a number an aborted apply did not get to (nothing of it was written). */
+export const NOT_ATTEMPTED = 'not attempted';
+
 export type NumberStatus = 'applied' | 'failed' | 'refused';
 
 export interface NumberResult {
@@ -38,6 +41,14 @@ export interface ApplyInput {
   author?: string;
   /** Aborted: stop before the next number (a number is never left half-applied); the rest are reported as not attempted. */
   signal?: AbortSignal;
+  /** Told when the writes of one number begin and end, so a process stopping waits for the end. */
+  writing?: WriteGuard;
+}
+
+/** Marks the writes of one number as a unit that must not be cut short. */
+export interface WriteGuard {
+  enter(): void;
+  leave(): void;
 }
 
 /**
@@ -71,7 +82,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
     const failedUploads = await uploadAudio(plan, ready, input, report);
     for (const number of ready) {
       if (input.signal?.aborted) {
-        report.results.push({ number: number.number, name: number.name, status: 'refused', detail: 'not attempted: callflow was stopping' });
+        report.results.push({ number: number.number, name: number.name, status: 'refused', detail: `${NOT_ATTEMPTED}: callflow was stopping` });
         continue;
       }
       const missing = plan.uploads.filter((u) => u.numbers.includes(number.number) && failedUploads.has(u.path));
@@ -79,7 +90,12 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
         report.results.push({ number: number.number, name: number.name, status: 'failed', detail: `audio upload failed: ${missing.map((u) => u.path).join(', ')}` });
         continue;
       }
-      report.results.push(await applyNumber(number, provider, logger, input.author));
+      input.writing?.enter();
+      try {
+        report.results.push(await applyNumber(number, provider, logger, input.author));
+      } finally {
+        input.writing?.leave();
+      }
     }
   } finally {
     if (lock && provider.lock) await provider.lock.release(lock).catch((error: unknown) => logger.warn({ err: error }, 'could not release the apply lock; it expires by itself'));

@@ -16,5 +16,6 @@ export const COMMANDS: Record<string, Command> = {
   simulate: { summary: 'walk a call through a flow and print what the caller hears', load: () => import('./simulate.js') },
   test: { summary: 'run the flow tests of the number files; exit 1 if one fails', load: () => import('./test.js') },
   audio: { summary: 'inspect audio files with ffprobe (check) or convert to a clean mp3 (fix)', load: () => import('./audio.js') },
+  serve: { summary: 'long-running drift operator: cron checks from drift.schedule, /healthz, /metrics', load: () => import('./serve.js') },
   sandbox: { summary: 'run the embedded telephony API server (--port, --data, --seed-config)', load: () => import('./sandbox.js') },
 };

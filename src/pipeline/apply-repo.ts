@@ -4,7 +4,7 @@
  * unless forced, stop at a dry run, apply, journal. Every stop is an outcome value; the faces
  * decide how to show it.
  */
-import { applyPlan, type ApplyReport } from '../apply/apply-plan.js';
+import { applyPlan, type ApplyReport, type WriteGuard } from '../apply/apply-plan.js';
 import { appendJournal, type JournalResult } from '../apply/journal.js';
 import type { Settings } from '../config/schema/index.js';
 import { callflowAuthor } from '../model/last-write.js';
@@ -25,6 +25,8 @@ export interface ApplyOptions {
   actor: { who: string; host: string; pid: number; commit: () => Promise<string | null> };
   /** Aborted (a long-running operator shutting down): finish the number in hand, attempt no other. */
   signal?: AbortSignal;
+  /** Told when one number's writes begin and end (an operator shutting down waits for the end). */
+  writing?: WriteGuard;
 }
 
 export type ApplyOutcome =
@@ -59,6 +61,7 @@ export async function applyPlanned(parts: PipelineParts, planned: PlannedRepo, p
     author: callflowAuthor(actor.who),
     logger: parts.logger,
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.writing ? { writing: options.writing } : {}),
   });
   const written = await readBack(provider, report, parts);
   await appendJournal(parts.root, {

@@ -9,7 +9,7 @@ import { withPlan, type InvalidRepo, type PlannedRepo } from './plan-repo.js';
 
 export interface DriftOptions {
   /** Re-apply Git's version of drifted numbers (`drift.remediate: true` in serve). Safety thresholds still apply. */
-  remediate?: Pick<ApplyOptions, 'actor' | 'signal'>;
+  remediate?: Pick<ApplyOptions, 'actor' | 'signal' | 'writing'>;
 }
 
 export interface DriftChecked {

@@ -5,10 +5,9 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, posix } from 'node:path';
-import { loadRepo } from '../config/load.js';
 import { exportNumbers, type ExportResult } from '../drift/export-files.js';
 import { toYaml } from '../drift/yaml-out.js';
-import { hasErrors } from '../model/problem.js';
+import { readSettings } from './read-settings.js';
 import { fetchAudio } from './fetch-audio.js';
 import type { PipelineParts } from './parts.js';
 import type { InvalidRepo } from './plan-repo.js';
@@ -28,10 +27,9 @@ export type ExportOutcome =
   | { kind: 'exported'; out: string; result: ExportResult; written: string[] };
 
 export async function exportAccount(parts: PipelineParts, options: ExportOptions): Promise<ExportOutcome> {
-  const loaded = await loadRepo({ root: parts.root, configDir: parts.configDir });
+  const loaded = await readSettings(parts);
+  if (loaded.kind === 'invalid') return loaded;
   const settingsFile = posix.join(parts.configDir, 'callflow.yaml');
-  const settingsProblems = loaded.problems.filter((p) => p.file === settingsFile);
-  if (hasErrors(settingsProblems)) return { kind: 'invalid', validation: { repo: loaded.repo, problems: settingsProblems, sources: loaded.sources } };
 
   const provider = await parts.connect(loaded.repo);
   try {

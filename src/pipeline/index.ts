@@ -6,3 +6,5 @@ export { applyRepo, applyPlanned, appliedWithFailures, type ApplyOptions, type A
 export { detectDrift, type DriftChecked, type DriftOptions, type DriftOutcome } from './detect-drift.js';
 export { exportAccount, type ExportOptions, type ExportOutcome } from './export-account.js';
 export { adoptDrift, type AdoptOutcome } from './adopt-drift.js';
+export { driftCheck } from './drift-check.js';
+export { readSettings } from './read-settings.js';
