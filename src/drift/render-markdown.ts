@@ -17,28 +17,47 @@ export interface DriftMarkdownOptions {
 export function renderDriftMarkdown(report: DriftReport, options: DriftMarkdownOptions = {}): string {
   const max = options.maxChars ?? Infinity;
   const head = [options.heading ?? '### callflow drift', '', driftSummary(report), ''];
-  if (!report.inSync) head.push(...table(report), '');
   const tail: string[] = [];
   if (report.unmanaged.length) tail.push(`Unmanaged (in the account, in no config file; not compared): ${report.unmanaged.map((n) => `\`${n.number}\``).join(', ')}`, '');
   for (const limitation of report.provider.limitations) tail.push(`> Provider: ${inline(limitation)}`, '');
+  // Room for the notes on what was left out.
+  const budget = new Budget(max - 400 - length(head) - length(tail));
 
+  const rows = report.inSync ? [] : takeWhileFits(report.numbers.map(row), budget, length(TABLE_HEAD));
+  const sections = takeWhileFits(report.numbers.slice(0, rows.length).map(details), budget, 0);
   const out = [...head];
-  let shown = 0;
-  for (const number of report.numbers) {
-    const section = details(number);
-    if ([...out, ...section, ...tail].join('\n').length + 200 > max) break;
-    out.push(...section);
-    shown += 1;
-  }
-  if (shown < report.numbers.length) out.push(`_Details of ${report.numbers.length - shown} more number(s) left out for length: run \`callflow drift\` to see everything._`, '');
+  if (rows.length) out.push(...TABLE_HEAD, ...rows);
+  if (rows.length < report.numbers.length) out.push('', `_${report.numbers.length - rows.length} more number(s) left out of the table for length: run \`callflow drift\` to see everything._`);
+  if (rows.length) out.push('');
+  for (const section of sections) out.push(...section);
+  if (sections.length < rows.length) out.push(`_Details of ${rows.length - sections.length} number(s) left out for length: run \`callflow drift\` to see everything._`, '');
   return `${[...out, ...tail].join('\n').trimEnd()}\n`;
 }
 
-function table(report: DriftReport): string[] {
-  const lines = ['| Number | Name | Differences | Who / when |', '|---|---|---:|---|'];
-  for (const n of report.numbers) lines.push(`| \`${n.number}\` | ${inline(n.name)} | ${n.differences.length} | ${inline(describeCause(n.cause))} |`);
-  return lines;
+const TABLE_HEAD = ['| Number | Name | Differences | Who / when |', '|---|---|---:|---|'];
+
+function row(n: NumberDrift): string {
+  return `| \`${n.number}\` | ${inline(n.name)} | ${n.differences.length} | ${inline(describeCause(n.cause))} |`;
 }
+
+/** Characters left to spend. */
+class Budget {
+  constructor(public left: number) {}
+}
+
+/** The leading items that fit in the budget (plus `overhead` once, when any is taken). */
+function takeWhileFits<T extends string | string[]>(items: T[], budget: Budget, overhead: number): T[] {
+  const taken: T[] = [];
+  for (const item of items) {
+    const cost = length(Array.isArray(item) ? item : [item]) + (taken.length === 0 ? overhead : 0);
+    if (cost > budget.left) break;
+    budget.left -= cost;
+    taken.push(item);
+  }
+  return taken;
+}
+
+const length = (lines: readonly string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
 
 function details(number: NumberDrift): string[] {
   const rows = number.differences.map((d) => `| ${inline(d.where)} | ${inline(d.live)} | ${inline(d.git)} |`);
