@@ -32,7 +32,10 @@ export const settingsFile = z
         adopt: z
           .enum(['off', 'pr'])
           .default('off')
-          .meta({ description: 'pr: the scheduled GitHub Actions drift job opens a pull request on branch callflow/adopt-drift with the live version of drifted numbers.' }),
+          .meta({
+            description:
+              'Reserved for the GitHub Actions drift job: `pr` is to have it open a pull request on branch callflow/adopt-drift with the live version of drifted numbers. Not acted on yet; `callflow drift --adopt` writes those files locally.',
+          }),
       })
       .prefault({}),
     github: z
