@@ -34,7 +34,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 async function readReviewedPlan(io: CliIo, path: string): Promise<Plan> {
   const parsed = parsePlan(await readUserFile(io, path));
-  if (!parsed.ok) throw new CommandError(`${path} is not a callflow plan: ${parsed.error}`);
+  if (!parsed.ok) throw new CommandError(`${path}: ${parsed.error}`);
   return parsed.plan;
 }
 

@@ -6,7 +6,8 @@
  */
 import type { NumberConfig, ScheduleConfig } from '../config/schema/index.js';
 import { canonicalFlow, canonicalSchedule } from '../model/canonical.js';
-import { readFlowDocument, type CanonicalFlowDocument, type CanonicalSchedule, type CanonicalStep } from '../model/flow-document.js';
+import type { CanonicalFlowDocument, CanonicalSchedule, CanonicalStep } from '../model/flow-document.js';
+import { readFlowDocument } from '../model/read-flow-document.js';
 import type { LiveNumber } from '../model/live.js';
 import type { Entry, NamedEntry, Repo } from '../model/repo.js';
 import { diffStep } from '../plan/diff-flow.js';

@@ -1,6 +1,6 @@
 /** What differs on one number, said from live's side and Git's side ("live: … · Git: …"). */
 import { describeMessage, stepDetail, type Change, type NumberPlan } from '../plan/index.js';
-import { readFlowDocument } from '../model/flow-document.js';
+import { readFlowDocument } from '../model/read-flow-document.js';
 
 export interface Difference {
   /** The kind of plan change it comes from (`setting`, `message-changed`, …), or `flow`/`number` for a whole. */

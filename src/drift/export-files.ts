@@ -4,7 +4,8 @@
  * Numbers whose flow cannot be written as YAML are skipped with the reason.
  */
 import type { LiveNumber } from '../model/live.js';
-import { readFlowDocument, type CanonicalFlowDocument, type CanonicalStep } from '../model/flow-document.js';
+import type { CanonicalFlowDocument, CanonicalStep } from '../model/flow-document.js';
+import { readFlowDocument } from '../model/read-flow-document.js';
 import { flowToConfig, mainLanguage, scheduleToConfig, unexportable, type AudioUse } from './config-from-live.js';
 import { toYaml } from './yaml-out.js';
 

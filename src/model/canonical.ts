@@ -37,14 +37,15 @@ export interface CanonicalNumber {
   flow: CanonicalFlowDocument;
 }
 
-type RepoParts = Pick<Repo, 'messages' | 'schedules' | 'audio'>;
+/** What a flow refers to; without `audio` (a simulation), files are identified by path alone. */
+type RepoParts = Pick<Repo, 'messages' | 'schedules'> & Partial<Pick<Repo, 'audio'>>;
 
 export function canonicalNumber(entry: Entry<NumberConfig>, repo: RepoParts): CanonicalNumber {
   const { number, name, timezone, language } = entry.config;
   return { number, file: entry.file, settings: { name, timezone, language }, flow: canonicalFlow(entry, repo) };
 }
 
-export function canonicalFlow(entry: Entry<NumberConfig>, repo: RepoParts): CanonicalFlowDocument {
+export function canonicalFlow(entry: Pick<Entry<NumberConfig>, 'config'>, repo: RepoParts): CanonicalFlowDocument {
   const config = entry.config;
   const context: Context = { repo, language: config.language, timezone: config.timezone };
   const steps: Record<string, CanonicalStep> = {};
@@ -120,7 +121,7 @@ function canonicalStep(step: Step, context: Context): CanonicalStep {
   }
 }
 
-export function canonicalMessage(message: Message, context: { repo: Pick<Repo, 'messages' | 'audio'>; language: string }): CanonicalMessage {
+export function canonicalMessage(message: Message, context: { repo: Pick<RepoParts, 'messages' | 'audio'>; language: string }): CanonicalMessage {
   const resolved = resolveMessage(context.repo, message);
   if (!resolved) return { unresolved: 'ref' in message ? message.ref : '?' };
   if ('tts' in resolved) {
@@ -129,9 +130,9 @@ export function canonicalMessage(message: Message, context: { repo: Pick<Repo, '
   return { audio: audioRef(resolved.file, context.repo) };
 }
 
-function audioRef(path: string, repo: Pick<Repo, 'audio'>): { path: string; sha256?: string } {
-  // The loader records the content hash once the audio helper provides it; until then the path stands in.
-  const sha256 = (repo.audio.get(path) as { sha256?: string } | undefined)?.sha256;
+function audioRef(path: string, repo: Pick<RepoParts, 'audio'>): { path: string; sha256?: string } {
+  // The loader records the content hash; without it the path stands in.
+  const sha256 = repo.audio?.get(path)?.sha256;
   return sha256 ? { path, sha256 } : { path };
 }
 

@@ -5,7 +5,6 @@
  * Bump FLOW_SCHEMA_VERSION when the shape changes; an older live document is then replaced.
  */
 import { z } from 'zod';
-import { sortedOptions, sortedWeekly, stepOrder } from './order.js';
 
 export const FLOW_SCHEMA_VERSION = 1;
 
@@ -93,30 +92,3 @@ export type CanonicalMusic = z.infer<typeof music>;
 export type CanonicalSchedule = z.infer<typeof schedule>;
 export type CanonicalStep = z.infer<typeof canonicalStep>;
 export type CanonicalFlowDocument = z.infer<typeof canonicalFlowDocument>;
-
-/**
- * Read a live document. Anything else — the platform's own format, a newer callflow, a hand
- * edit — is `undefined`: the plan then replaces the flow as a whole instead of guessing.
- */
-export function readFlowDocument(document: unknown): CanonicalFlowDocument | undefined {
-  const parsed = canonicalFlowDocument.safeParse(document);
-  return parsed.success ? inCanonicalOrder(parsed.data) : undefined;
-}
-
-/**
- * Fields come back in schema order from zod; the maps (steps, options, weekly) keep whatever
- * order the provider returned, so they are put back in canonical order here.
- */
-function inCanonicalOrder(document: CanonicalFlowDocument): CanonicalFlowDocument {
-  const steps: Record<string, CanonicalStep> = {};
-  for (const name of stepOrder(document.start, document.steps)) {
-    const step = document.steps[name]!;
-    steps[name] =
-      step.type === 'ivr'
-        ? { ...step, options: sortedOptions(step.options) }
-        : step.type === 'time_rule'
-          ? { ...step, schedule: { ...step.schedule, weekly: sortedWeekly(step.schedule.weekly) } }
-          : step;
-  }
-  return { ...document, steps };
-}

@@ -3,7 +3,7 @@
  * diff and hash the same whether they came from YAML (any key order) or back from a provider.
  */
 import { WEEKDAYS } from '../config/schema/index.js';
-import { canonicalBranches } from './branches.js';
+import { branchesOf } from './step-shape.js';
 import type { CanonicalStep } from './flow-document.js';
 
 /**
@@ -13,10 +13,10 @@ import type { CanonicalStep } from './flow-document.js';
 export function stepOrder(start: string, steps: Readonly<Record<string, CanonicalStep>>): string[] {
   const seen = new Set<string>();
   const visit = (name: string) => {
-    const step = steps[name];
+    const step = Object.hasOwn(steps, name) ? steps[name] : undefined;
     if (!step || seen.has(name)) return;
     seen.add(name);
-    for (const branch of canonicalBranches(step)) visit(branch.target);
+    for (const branch of branchesOf(step)) visit(branch.target);
   };
   visit(start);
   const rest = Object.keys(steps).filter((name) => !seen.has(name)).sort();

@@ -1,5 +1,5 @@
 import type { LiveNumber } from '../model/live.js';
-import { readFlowDocument } from '../model/flow-document.js';
+import { readFlowDocument } from '../model/read-flow-document.js';
 import { contentHash } from './stable-json.js';
 
 /**

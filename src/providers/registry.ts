@@ -3,31 +3,14 @@
  * from config/callflow.yaml, overridden by CALLFLOW_PROVIDER / CALLFLOW_PROVIDER_URL. Each
  * provider registers an opener here; nothing else names a provider.
  */
-import type { Logger } from 'pino';
 import type { Settings } from '../config/schema/index.js';
-import type { Repo } from '../model/repo.js';
 import { openAircall } from './aircall/open-aircall.js';
 import { ProviderError } from './errors.js';
-import type { HttpClientOptions } from './http/http-client.js';
+import type { OpenProviderOptions, ProviderContext } from './context.js';
 import type { TelephonyProvider } from './provider.js';
 import { openSandbox } from './sandbox/open-sandbox.js';
 
-export interface OpenProviderOptions {
-  root: string;
-  settings: Settings;
-  env: NodeJS.ProcessEnv;
-  logger: Logger;
-  /** The loaded config: an in-process sandbox provisions its numbers, users and teams from it. */
-  repo?: Pick<Repo, 'numbers'>;
-  /** Tuning for tests and benches (clock, timeouts, retries, rate limit). */
-  http?: Partial<Omit<HttpClientOptions, 'baseUrl' | 'credentials' | 'logger'>>;
-}
-
-/** What an opener gets: the options, with the URL override already applied. */
-export interface ProviderContext extends OpenProviderOptions {
-  /** API base URL, always ending in the API version (`…/v1`); undefined when none is configured. */
-  url: string | undefined;
-}
+export type { OpenProviderOptions, ProviderContext } from './context.js';
 
 export type ProviderOpener = (context: ProviderContext) => Promise<TelephonyProvider>;
 

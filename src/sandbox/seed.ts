@@ -43,7 +43,7 @@ export async function readSeedFile(path: string): Promise<ReadSeed> {
     data = parse(await readFile(path, 'utf8')) ?? {};
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    return { ok: false, error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `not YAML or JSON: ${message.split('\n')[0]}` };
+    return { ok: false, error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `not YAML or JSON: ${message.split('\n')[0]!.replace(/:\s*$/, '')}` };
   }
   const parsed = seedFile.safeParse(data);
   if (!parsed.success) {

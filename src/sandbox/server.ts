@@ -3,7 +3,7 @@
  * v1, plus our Smartflow, asset and lock endpoints (documented in openapi.yaml). Each request
  * goes: Basic auth (401) → rate limit (429, headers on every answer) → injected faults → route.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';

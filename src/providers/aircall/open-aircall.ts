@@ -1,5 +1,5 @@
 import { AuthError } from '../errors.js';
-import type { ProviderContext } from '../registry.js';
+import type { ProviderContext } from '../context.js';
 import type { TelephonyProvider } from '../provider.js';
 import { AIRCALL_API_URL, AircallProvider } from './aircall-provider.js';
 

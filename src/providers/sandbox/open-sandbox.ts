@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startSandbox, sandboxCredentials } from '../../sandbox/server.js';
 import { isPristine, seedFromRepo, seedStore } from '../../sandbox/seed.js';
 import type { TelephonyProvider } from '../provider.js';
-import type { ProviderContext } from '../registry.js';
+import type { ProviderContext } from '../context.js';
 import { SandboxProvider } from './sandbox-provider.js';
 
 /** The in-process sandbox is ours alone: a budget that never slows a command down. */
