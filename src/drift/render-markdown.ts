@@ -1,7 +1,7 @@
 /**
  * The drift report in Markdown (job summary, `drift --format markdown`, the drift issue): a
- * table of the numbers that differ, then per number what differs, live against Git. Long
- * reports keep the table and drop details past `maxChars`.
+ * table of the numbers that differ, then per number what differs, live against Git. Past
+ * `maxChars` the table comes first: details go, then table rows, and the text says so.
  */
 import { describeCause } from './describe-cause.js';
 import { driftSummary } from './render-text.js';
@@ -18,10 +18,14 @@ export function renderDriftMarkdown(report: DriftReport, options: DriftMarkdownO
   const max = options.maxChars ?? Infinity;
   const head = [options.heading ?? '### callflow drift', '', driftSummary(report), ''];
   const tail: string[] = [];
-  if (report.unmanaged.length) tail.push(`Unmanaged (in the account, in no config file; not compared): ${report.unmanaged.map((n) => `\`${n.number}\``).join(', ')}`, '');
+  if (report.unmanaged.length) {
+    const listed = report.unmanaged.slice(0, 50).map((n) => `\`${n.number}\``).join(', ');
+    const more = report.unmanaged.length > 50 ? ` and ${report.unmanaged.length - 50} more` : '';
+    tail.push(`Unmanaged (in the account, in no config file; not compared): ${listed}${more}`, '');
+  }
   for (const limitation of report.provider.limitations) tail.push(`> Provider: ${inline(limitation)}`, '');
   // Room for the notes on what was left out.
-  const budget = new Budget(max - 400 - length(head) - length(tail));
+  const budget: Budget = { left: max - 400 - length(head) - length(tail) };
 
   const rows = report.inSync ? [] : takeWhileFits(report.numbers.map(row), budget, length(TABLE_HEAD));
   const sections = takeWhileFits(report.numbers.slice(0, rows.length).map(details), budget, 0);
@@ -40,9 +44,9 @@ function row(n: NumberDrift): string {
   return `| \`${n.number}\` | ${inline(n.name)} | ${n.differences.length} | ${inline(describeCause(n.cause))} |`;
 }
 
-/** Characters left to spend. */
-class Budget {
-  constructor(public left: number) {}
+/** Characters left to spend, shared by the table and the details. */
+interface Budget {
+  left: number;
 }
 
 /** The leading items that fit in the budget (plus `overhead` once, when any is taken). */

@@ -14,7 +14,6 @@ export function toYaml(value: unknown, schemaComment?: string): string {
   return schemaComment ? `# yaml-language-server: $schema=${schemaComment}\n${body}` : body;
 }
 
-
 function flowSmallMaps(document: Document): void {
   visit(document, {
     Map(_key, node) {
