@@ -25,7 +25,7 @@ describe('plan names numbers edited outside callflow since it last wrote them', 
       return doc;
     });
     await dashboard.rename(US, 'Sales (night)');
-    // The PR: a prompt change on UK and FR; US unchanged in Git (its rename is drift, not part of this PR's changes... but plan reverts it).
+    // The PR changes UK and FR; the plan also reverts US's dashboard rename, so US is flagged too.
     await editFile(join(root, 'config/numbers/after-hours-uk.yaml'), (t) => t.replace('To leave a message', 'To leave us a message'));
     await editFile(join(root, 'config/numbers/support-fr.yaml'), (t) => t.replace('timeout_seconds: 3', 'timeout_seconds: 5'));
 
