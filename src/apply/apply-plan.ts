@@ -7,6 +7,9 @@ import { LockHeldError, StaleVersionError } from '../providers/errors.js';
 import type { LiveNumber } from '../model/live.js';
 import type { Lock, TelephonyProvider } from '../providers/provider.js';
 
+/** Detail of a number an aborted apply did not get to (nothing of it was written). */
+export const NOT_ATTEMPTED = 'not attempted';
+
 export type NumberStatus = 'applied' | 'failed' | 'refused';
 
 export interface NumberResult {
@@ -34,6 +37,18 @@ export interface ApplyInput {
   logger: Logger;
   /** How long the apply lock lives if this process dies holding it. */
   lockSeconds?: number;
+  /** Recorded on every flow version written, e.g. `callflow (alice)`. */
+  author?: string;
+  /** Aborted: stop before the next number (a number is never left half-applied); the rest are reported as not attempted. */
+  signal?: AbortSignal;
+  /** Told when the writes of one number begin and end, so a process stopping waits for the end. */
+  writing?: WriteGuard;
+}
+
+/** Marks the writes of one number as a unit that must not be cut short. */
+export interface WriteGuard {
+  enter(): void;
+  leave(): void;
 }
 
 /**
@@ -66,12 +81,21 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
     }
     const failedUploads = await uploadAudio(plan, ready, input, report);
     for (const number of ready) {
+      if (input.signal?.aborted) {
+        report.results.push({ number: number.number, name: number.name, status: 'refused', detail: `${NOT_ATTEMPTED}: callflow was stopping` });
+        continue;
+      }
       const missing = plan.uploads.filter((u) => u.numbers.includes(number.number) && failedUploads.has(u.path));
       if (missing.length) {
         report.results.push({ number: number.number, name: number.name, status: 'failed', detail: `audio upload failed: ${missing.map((u) => u.path).join(', ')}` });
         continue;
       }
-      report.results.push(await applyNumber(number, provider, logger));
+      input.writing?.enter();
+      try {
+        report.results.push(await applyNumber(number, provider, logger, input.author));
+      } finally {
+        input.writing?.leave();
+      }
     }
   } finally {
     if (lock && provider.lock) await provider.lock.release(lock).catch((error: unknown) => logger.warn({ err: error }, 'could not release the apply lock; it expires by itself'));
@@ -111,14 +135,14 @@ async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, r
   return failed;
 }
 
-async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger): Promise<NumberResult> {
+async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger, author: string | undefined): Promise<NumberResult> {
   const base = { number: number.number, name: number.name };
   if (!number.liveId || !number.desired) return { ...base, status: 'failed', detail: 'not in the account' };
   try {
     let publishedVersion: number | undefined;
     const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload') || number.action === 'create-flow';
     if (provider.flows && flowChanges) {
-      const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0);
+      const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0, author);
       await provider.flows.publish(number.liveId, draft.version);
       publishedVersion = draft.version;
     }

@@ -6,7 +6,7 @@ import { stableStringify } from './stable-json.js';
 export function groupIdenticalChanges(numbers: readonly NumberPlan[]): NumberPlan[][] {
   const groups = new Map<string, NumberPlan[]>();
   for (const number of numbers) {
-    const key = stableStringify({ action: number.action, changes: number.changes, notes: number.notes });
+    const key = stableStringify({ action: number.action, changes: number.changes, notes: number.notes, outsideEdit: number.outsideEdit });
     const group = groups.get(key);
     if (group) group.push(number);
     else groups.set(key, [number]);

@@ -7,7 +7,7 @@
  * identical changes share one section (and, when even that is too long, one table row) before
  * anything is dropped, so a change made to many numbers at once stays reviewable in full.
  */
-import { ACTION_TEXT, describeChange } from './describe.js';
+import { ACTION_TEXT, describeChange, describeOutsideEdit } from './describe.js';
 import { changedNumbers } from './plan.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 import { groupIdenticalChanges } from './group-changes.js';
@@ -98,7 +98,17 @@ function groupSections(numbers: NumberPlan[]): Section[] {
 
 const tableNumbers = (plan: Plan) => plan.numbers.filter((n) => n.action !== 'unmanaged');
 
+/** Like Terraform's "objects have changed outside of Terraform": a reviewer sees whose edit the PR overwrites. */
+function outsideEdits(plan: Plan): string[] {
+  const edited = plan.numbers.filter((n) => n.outsideEdit);
+  if (edited.length === 0) return [];
+  const lines = edited.slice(0, 50).map((n) => `> - \`${n.number}\` ${inline(n.name)}: ${inline(describeOutsideEdit(n.outsideEdit!))}`);
+  if (edited.length > 50) lines.push(`> - … and ${edited.length - 50} more`);
+  return ['> [!WARNING]', `> **Edited outside callflow** since callflow last wrote ${edited.length === 1 ? 'it' : 'them'}: merging this plan overwrites ${edited.length === 1 ? 'that edit' : 'those edits'}.`, ...lines, ''];
+}
+
 function sectionParts(number: NumberPlan) {
+  const edit = number.outsideEdit ? [`- **edited outside callflow**: ${inline(describeOutsideEdit(number.outsideEdit))}`] : [];
   const changes = number.changes.map((change) => {
     const line = describeChange(change);
     return `- \`${line.sign}\` ${inline(line.text)}`;
@@ -106,7 +116,7 @@ function sectionParts(number: NumberPlan) {
   const notes = number.notes.map((note) => `- _note: ${inline(note)}_`);
   const diagram = renderFlowMermaid(number);
   return {
-    changes: [...changes, ...notes].join('\n'),
+    changes: [...edit, ...changes, ...notes].join('\n'),
     diff: fenced('diff', numberYamlDiff(number)),
     diagram: diagram === undefined ? undefined : fenced('mermaid', diagram),
   };
@@ -116,6 +126,7 @@ function compose(plan: Plan, sections: Section[], level: Level, hint: string): s
   const out = [PLAN_MARKER, `### callflow plan`, '', summaryText(plan), ''];
   out.push(...(level.groupedTable ? groupedTable(plan, level.rows) : table(plan, level.rows)), '');
   out.push(...problems(plan));
+  out.push(...outsideEdits(plan));
   const unmanaged = plan.numbers.filter((n) => n.action === 'unmanaged');
   if (unmanaged.length) {
     out.push(`**Unmanaged** (in the account, in no config file; never touched): ${unmanaged.map((n) => `\`${n.number}\` ${cell(n.name)}`).join(', ')}`, '');
