@@ -49,6 +49,7 @@ export async function withPlan<T>(parts: PipelineParts, next: (planned: PlannedR
       providerCapabilities: provider.capabilities,
       generatedAt: parts.clock().toISOString(),
       lastWrites,
+      ...(validation.repo.settings.audio.publicBaseUrl ? { audioBaseUrl: validation.repo.settings.audio.publicBaseUrl } : {}),
     });
     return await next({ kind: 'planned', validation, plan, live, lastWrites }, provider);
   } finally {

@@ -9,6 +9,7 @@ import { listAircallNumbers, listAircallRingTargets, readAircallNumber, toMessag
 import { ProviderError } from '../errors.js';
 import { HttpClient, type HttpClientOptions } from '../http/http-client.js';
 import type { TelephonyProvider } from '../provider.js';
+import { publishedAudio, type PublishedAudio, type PublishedAudioOptions } from '../published-audio.js';
 
 export const AIRCALL_API_URL = 'https://api.aircall.io/v1';
 
@@ -30,14 +31,17 @@ export function aircallCapabilities(publicBaseUrl: string | undefined): Provider
 export class AircallProvider implements TelephonyProvider {
   readonly name = 'aircall';
   readonly capabilities: ProviderCapabilities;
+  readonly publishedAudio: PublishedAudio;
   private readonly client: HttpClient;
 
   constructor(
     options: HttpClientOptions,
     private readonly publicBaseUrl: string | undefined,
+    audioHost: PublishedAudioOptions = {},
   ) {
     this.client = new HttpClient({ ...options, logger: options.logger.child({ component: 'provider-aircall' }) });
     this.capabilities = aircallCapabilities(publicBaseUrl);
+    this.publishedAudio = publishedAudio(audioHost);
   }
 
   get url(): string {
