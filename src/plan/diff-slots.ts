@@ -46,7 +46,7 @@ export function planSlots(input: SlotPlanInput): SlotPlan {
   for (const { element, kept } of mapping.conflicts) {
     out.problems.push(
       problemAt(input.entry, elementPath(element), 'warning', 'plan/slot-conflict',
-        `Aircall has one "${element.slot}" slot per number: ${describe(element)} differs from ${describe(kept)}, which fills it; only that one is applied`,
+        `Aircall has one "${element.slot}" slot per number, mapped from ${describe(kept)}: ${describe(element)} differs and cannot be represented`,
         { hint: 'use the same audio for both, or keep this part of the flow in the Aircall dashboard' }),
     );
   }
@@ -91,6 +91,6 @@ function elementPath(element: FlowElement): string[] {
 
 function describe(element: FlowElement): string {
   const content = element.content;
-  const what = 'audio' in content ? content.audio.path : 'tts' in content ? 'text-to-speech' : 'library' in content ? `library music "${content.library}"` : 'an unknown message';
+  const what = 'audio' in content ? content.audio.path : 'tts' in content ? 'text-to-speech' : 'library' in content ? (content.library === 'ringtone' ? 'the default ringtone' : `library music "${content.library}"`) : 'an unknown message';
   return `${element.step}.${element.field} (${what})`;
 }

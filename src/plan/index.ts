@@ -15,3 +15,4 @@ export { numberYamlDiff } from './yaml-diff.js';
 export { describeChange, describeMessage, describeOutsideEdit, describeSlotValue, stepDetail } from './describe.js';
 export { liveFingerprint } from './fingerprint.js';
 export { provenanceOf, type Provenance } from './provenance.js';
+export { hasRingSteps, ringTargetProblems } from './ring-targets.js';

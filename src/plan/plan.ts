@@ -4,7 +4,8 @@
  */
 import type { Repo } from '../model/repo.js';
 import type { LastWrite } from '../model/last-write.js';
-import type { LiveNumber, LiveNumberSummary, NumberMessages, NumberSettingsUpdate, ProviderCapabilities } from '../model/live.js';
+import type { LiveNumber, LiveNumberSummary, NumberMessages, NumberSettingsUpdate, ProviderCapabilities, RingTarget } from '../model/live.js';
+import { ringTargetProblems } from './ring-targets.js';
 import { sortProblems, type Problem } from '../model/problem.js';
 import { canonicalNumber, type CanonicalNumber } from '../model/canonical.js';
 import { planNumber, type DesiredNumber } from './diff-number.js';
@@ -25,6 +26,8 @@ export interface BuildPlanInput {
   lastWrites?: ReadonlyMap<string, LastWrite>;
   /** `audio.publicBaseUrl`: where a provider that takes audio as URLs fetches repo files. */
   audioBaseUrl?: string;
+  /** The account's users and teams, when read: ring steps naming others are errors. */
+  ringTargets?: readonly RingTarget[];
 }
 
 export function buildPlan(input: BuildPlanInput): Plan {
@@ -49,6 +52,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     problems.push(...result.problems);
   }
 
+  if (input.ringTargets) problems.push(...ringTargetProblems(input.repo.numbers, input.ringTargets));
   const inputs = planInputs([...desired.values()].map((d) => d.canonical), numbers);
   const sorted = sortProblems(problems);
   const uploads = collectUploads(numbers);

@@ -102,7 +102,7 @@ describe('aircall provider on Aircall reference responses', () => {
 
   it('says what it cannot do, and has no flow, asset or lock part to call', async () => {
     expect(provider.capabilities).toMatchObject({ flows: false, audio: 'url', locks: false });
-    expect(provider.capabilities.limitations.join('\n')).toMatch(/https:\/\/audio\.example\.com\/callflow\/<repo path>\?sha256=<hash>.*must be reachable/);
+    expect(provider.capabilities.limitations.join('\n')).toMatch(/https:\/\/audio\.example\.com\/callflow\/<repo path>\?sha256=<hash>; apply first checks that each URL serves the repo file's bytes/);
     const parts: TelephonyProvider = provider;
     expect([parts.flows, parts.assets, parts.lock]).toEqual([undefined, undefined, undefined]);
   });
