@@ -5,7 +5,7 @@ import { renderDriftText } from '../drift/render-text.js';
 import type { DriftReport } from '../drift/report.js';
 import { isDriftRun, publishDrift, type Adoption } from '../github/drift-run.js';
 import { openGitHub } from '../github/session.js';
-import { adoptDrift, detectDrift, readSettings, type AdoptOutcome, type PipelineParts } from '../pipeline/index.js';
+import { adoptDrift, detectDrift, readSettings, type AdoptOutcome, type PipelineParts, type ValidateResult } from '../pipeline/index.js';
 import { CommandError, parseCommandArgs, pickFormat } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 import { cliParts } from './parts.js';
@@ -38,33 +38,39 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (github.kind === 'invalid') throw new CommandError(github.error);
   const settings = github.kind === 'actions' ? await githubSettings(parts, isDriftRun(github)) : undefined;
 
-  let report: DriftReport;
-  let code: number;
-  let adoption: Adoption | undefined;
-  if (!values.adopt && !settings?.adoptPr) {
-    const outcome = await detectDrift(parts);
-    if (outcome.kind === 'invalid') return printValidationFailure(outcome.validation, io);
-    report = outcome.report;
-    print(report, format, io);
-    code = report.inSync ? EXIT.ok : EXIT.changes;
-  } else {
-    const outcome = await adoptDrift(parts, { write: values.adopt ?? false });
-    if (outcome.kind === 'invalid') return printValidationFailure(outcome.validation, io);
-    if (outcome.kind === 'audio-unavailable' && values.adopt) throw new CommandError(`--adopt: nothing written: ${outcome.reason}`);
-    report = outcome.report;
-    print(report, format, io, values.adopt && outcome.kind === 'adopted' ? outcome.result : undefined);
-    code = values.adopt && outcome.kind === 'adopted' ? (outcome.result.skipped.length ? EXIT.changes : EXIT.ok) : report.inSync ? EXIT.ok : EXIT.changes;
-    if (settings?.adoptPr) adoption = adoptionOf(outcome);
-  }
-  if (github.kind !== 'actions' || !settings) return code;
+  const checked = await check(parts, { adoptHere: values.adopt ?? false, adoptPr: settings?.adoptPr ?? false });
+  if (checked.kind === 'invalid') return printValidationFailure(checked.validation, io);
+  print(checked.report, format, io, checked.adoptedHere);
+  if (github.kind !== 'actions' || !settings) return checked.code;
 
-  const published = await publishDrift(github, { report, label: settings.label, root: parts.root, ...(adoption ? { adoption } : {}) });
+  const published = await publishDrift(github, { report: checked.report, label: settings.label, root: parts.root, ...(checked.adoption ? { adoption: checked.adoption } : {}) });
   for (const line of published.lines) io.stderr(line);
   if (published.error) {
     io.stderr(`callflow drift: ${published.error}`);
     return EXIT.error;
   }
-  return code;
+  return checked.code;
+}
+
+type Checked =
+  | { kind: 'invalid'; validation: ValidateResult }
+  | { kind: 'checked'; report: DriftReport; code: number; adoptedHere?: AdoptResult; adoption?: Adoption };
+
+/** One read of the account: the drift report and, when asked, the live version as files (`--adopt` writes them here). */
+async function check(parts: PipelineParts, adopt: { adoptHere: boolean; adoptPr: boolean }): Promise<Checked> {
+  if (!adopt.adoptHere && !adopt.adoptPr) {
+    const outcome = await detectDrift(parts);
+    if (outcome.kind === 'invalid') return outcome;
+    return { kind: 'checked', report: outcome.report, code: outcome.report.inSync ? EXIT.ok : EXIT.changes };
+  }
+  const outcome = await adoptDrift(parts, { write: adopt.adoptHere });
+  if (outcome.kind === 'invalid') return outcome;
+  if (outcome.kind === 'audio-unavailable' && adopt.adoptHere) throw new CommandError(`--adopt: nothing written: ${outcome.reason}`);
+  const adoption = adopt.adoptPr ? adoptionOf(outcome) : undefined;
+  if (!adopt.adoptHere || outcome.kind !== 'adopted') return { kind: 'checked', report: outcome.report, code: outcome.report.inSync ? EXIT.ok : EXIT.changes, ...(adoption ? { adoption } : {}) };
+  // --adopt: every drifted number now written as live has it is success.
+  const code = outcome.result.skipped.length ? EXIT.changes : EXIT.ok;
+  return { kind: 'checked', report: outcome.report, code, adoptedHere: outcome.result, ...(adoption ? { adoption } : {}) };
 }
 
 /** The settings the GitHub face needs; read before the check so `drift.adopt: pr` can fetch the live version in the same read. */
