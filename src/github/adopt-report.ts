@@ -5,13 +5,14 @@
  */
 import type { AdoptResult } from '../drift/adopt.js';
 import { describeCause } from '../drift/describe-cause.js';
+import { GITHUB_BODY_LIMIT } from '../drift/issue.js';
 import type { DriftReport } from '../drift/report.js';
 import { inline, plural, shortSha } from './markdown.js';
 
 export const ADOPT_BRANCH = 'callflow/adopt-drift';
 export const ADOPT_PR_MARKER = '<!-- callflow-adopt-drift -->';
-/** Rows listed; a body stays far below GitHub's 65,536 characters. */
-const LIST_LIMIT = 150;
+/** Rows listed per list, fewer until the body fits GitHub's 65,536 characters. */
+const LIST_LIMITS = [150, 50, 10];
 
 export interface AdoptPullRequestInput {
   report: DriftReport;
@@ -27,9 +28,18 @@ export function adoptPullRequestTitle(input: Pick<AdoptPullRequestInput, 'result
 }
 
 export function renderAdoptPullRequest(input: AdoptPullRequestInput): string {
+  for (const limit of LIST_LIMITS) {
+    const body = renderWithLimit(input, limit);
+    if (body.length <= GITHUB_BODY_LIMIT) return body;
+  }
+  // Only names thousands of characters long get here.
+  return `${renderWithLimit(input, 0).slice(0, GITHUB_BODY_LIMIT - 200)}\n\n_Cut for length: run \`callflow drift\` to see everything._\n`;
+}
+
+function renderWithLimit(input: AdoptPullRequestInput, limit: number): string {
   const { report, result } = input;
   const byNumber = new Map(report.numbers.map((n) => [n.number, n]));
-  const rows = result.adopted.slice(0, LIST_LIMIT).map((a) => {
+  const rows = result.adopted.slice(0, limit).map((a) => {
     const drift = byNumber.get(a.number);
     return `| \`${a.number}\` | ${inline(drift?.name ?? '')} | \`${inline(input.inRepo(a.file))}\` | ${drift ? inline(describeCause(drift.cause)) : ''} |`;
   });
@@ -44,14 +54,14 @@ export function renderAdoptPullRequest(input: AdoptPullRequestInput): string {
     '| Number | Name | File | Who / when |',
     '|---|---|---|---|',
     ...rows,
-    ...more(result.adopted.length, LIST_LIMIT, 'number'),
+    ...more(result.adopted.length, limit, 'number'),
     '',
   ];
-  if (others.length) out.push(`Also written (schedules, and audio fetched from the account by its sha256): ${others.slice(0, LIST_LIMIT).map((p) => `\`${inline(input.inRepo(p))}\``).join(', ')}${others.length > LIST_LIMIT ? ` and ${others.length - LIST_LIMIT} more` : ''}.`, '');
+  if (others.length) out.push(`Also written (schedules, and audio fetched from the account by its sha256): ${others.slice(0, limit).map((p) => `\`${inline(input.inRepo(p))}\``).join(', ')}${others.length > limit ? ` and ${others.length - limit} more` : ''}.`, '');
   if (result.skipped.length) {
-    out.push('Not adopted:', ...result.skipped.slice(0, LIST_LIMIT).map((s) => `- \`${s.number}\`: ${inline(s.reason)}`), ...more(result.skipped.length, LIST_LIMIT, 'number'), '');
+    out.push('Not adopted:', ...result.skipped.slice(0, limit).map((s) => `- \`${s.number}\`: ${inline(s.reason)}`), ...more(result.skipped.length, limit, 'number'), '');
   }
-  for (const note of result.notes.slice(0, LIST_LIMIT)) out.push(`> ${inline(note)}`, '');
+  for (const note of result.notes.slice(0, limit)) out.push(`> ${inline(note)}`, '');
   out.push(
     'Before merging, check that `callflow validate` and `callflow test` pass on this branch: a flow test may still describe the flow as Git had it.',
     '',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -173,5 +173,22 @@ describe('drift.adopt: pr in the scheduled drift workflow', () => {
     expect(run.stderr).toContain('Opened drift issue #1');
     expect(github.issues[0]!.body).toContain('**Keep the live version**: callflow could not open its pull request (GitHub refused to make a tree: HTTP 403');
     expect(adoptPulls()).toEqual([]);
+  });
+
+  it('a config kept in a folder of the repository is committed under that folder', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'callflow-workspace-'));
+    await cp(root, join(workspace, 'telephony'), { recursive: true });
+    root = join(workspace, 'telephony');
+    main = github.seedCommit({ 'README.md': '# Our repo\n', ...Object.fromEntries(Object.entries(await filesOf(root)).map(([path, content]) => [`telephony/${path}`, content])) });
+    expect((await callflow(root, sandbox, 'apply', '--doit')).code).toBe(0);
+    await new Dashboard(sandbox).rename(UK, 'After-hours UK (summer)');
+
+    const run = await runStep(root, await driftStep(431, { env: { CALLFLOW_PROVIDER: 'sandbox', CALLFLOW_PROVIDER_URL: sandbox.url, GITHUB_WORKSPACE: workspace } }), 'drift');
+    expect(run.code).toBe(2);
+    const branch = github.filesOn(BRANCH)!;
+    const base = github.filesOn('main')!;
+    expect([...branch.keys()].filter((path) => !base.get(path)?.equals(branch.get(path)!))).toEqual(['telephony/config/numbers/after-hours-uk.yaml']);
+    expect(branch.get('telephony/config/numbers/after-hours-uk.yaml')!.toString()).toContain('name: After-hours UK (summer)');
+    expect(adoptPulls()[0]!.body).toContain('`telephony/config/numbers/after-hours-uk.yaml`');
   });
 });
