@@ -7,6 +7,7 @@ import { CommandError, parseCommandArgs, UsageError } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 import { cliParts } from './parts.js';
 import { printValidationFailure } from './print-validation.js';
+import { untilSignal } from './signals.js';
 
 /** Stopping waits this long for a running check; under the 10 s most supervisors give after SIGTERM. */
 const GRACE_MS = 8_000;
@@ -68,16 +69,4 @@ export async function runServe(argv: string[], io: CliIo, stop: Promise<unknown>
   const { abandoned } = await operator.stop(GRACE_MS);
   io.stdout(abandoned ? 'callflow serve stopped (the running check was abandoned between numbers)' : 'callflow serve stopped');
   return EXIT.ok;
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
