@@ -151,22 +151,27 @@ function uploads(live: CanonicalFlowDocument | null, desired: CanonicalFlowDocum
     });
 }
 
-/** "Changing IVR options without changing the prompt is a warning (the prompt must say the keys)." */
+/** "Changing IVR options (a key added, removed, or leading elsewhere) without changing the prompt is a warning." */
 function ivrWarnings(desired: DesiredNumber, live: CanonicalFlowDocument): Problem[] {
   const problems: Problem[] = [];
   for (const [name, step] of Object.entries(desired.canonical.flow.steps)) {
-    const was = live.steps[name];
-    if (step.type !== 'ivr' || was?.type !== 'ivr') continue;
+    const was = Object.hasOwn(live.steps, name) ? live.steps[name] : undefined;
+    if (step.type !== 'ivr' || was?.type !== 'ivr' || !sameSlot(was.prompt, step.prompt)) continue;
     const before = Object.keys(was.options);
     const after = Object.keys(step.options);
     const added = after.filter((key) => !before.includes(key));
     const removed = before.filter((key) => !after.includes(key));
-    if ((added.length === 0 && removed.length === 0) || !sameSlot(was.prompt, step.prompt)) continue;
-    const what = [added.length ? `adds ${keys(added)}` : '', removed.length ? `removes ${keys(removed)}` : ''].filter(Boolean).join(' and ');
+    const moved = after.filter((key) => before.includes(key) && was.options[key] !== step.options[key]);
+    if (added.length === 0 && removed.length === 0 && moved.length === 0) continue;
+    const what = [
+      added.length ? `adds ${keys(added)}` : '',
+      removed.length ? `removes ${keys(removed)}` : '',
+      moved.length ? `leads ${moved.map((key) => `"${key}" to ${step.options[key]} (was ${was.options[key]})`).join(', ')}` : '',
+    ].filter(Boolean).join(' and ');
     problems.push(
       problemAt(desired.entry, ['flow', 'steps', name, 'options'], 'warning', 'plan/ivr-options-without-prompt', `ivr "${name}" ${what} but its prompt is the same as live`, {
         key: true,
-        hint: 'change the prompt too, so callers hear the keys they can press',
+        hint: 'change the prompt too, so callers hear the keys they can press and where they lead',
       }),
     );
   }
