@@ -34,6 +34,18 @@ describe('callflow schema', () => {
     }
   });
 
+  it('describes the widgets real lines need: final retry message, digit bounds, forward fallback, holiday calendars, day ranges', () => {
+    const number = readFileSync(join(REPO_ROOT, 'schema/number.schema.json'), 'utf8');
+    for (const key of ['"final_message"', '"min_digits"', '"max_digits"', '"unanswered"']) expect(number).toContain(key);
+    const schedule = JSON.parse(readFileSync(join(REPO_ROOT, 'schema/schedule.schema.json'), 'utf8')) as {
+      properties: { holiday_calendar: { pattern: string }; weekly: { propertyNames: { pattern: string } } };
+    };
+    expect(new RegExp(schedule.properties.holiday_calendar.pattern).test('DE-BY')).toBe(true);
+    const day = new RegExp(schedule.properties.weekly.propertyNames.pattern);
+    expect(['monday', 'monday-friday', 'saturday-sunday'].every((key) => day.test(key))).toBe(true);
+    expect(day.test('weekdays')).toBe(false);
+  });
+
   it('every example YAML points its $schema comment at an existing schema of its kind', () => {
     const files = ['config/callflow.yaml', ...['numbers', 'schedules', 'messages'].flatMap((dir) => readdirSync(join(REPO_ROOT, 'config', dir)).map((f) => `config/${dir}/${f}`))];
     const kinds: Record<string, string> = { numbers: 'number', schedules: 'schedule', messages: 'message' };
