@@ -2,6 +2,7 @@
 import type { CanonicalMessage, CanonicalStep } from '../model/flow-document.js';
 import type { Change, NumberAction, OutsideEdit } from './plan-schema.js';
 import { formatBytes } from '../report/format-bytes.js';
+import { describeScheduleFields, describeTtsChange } from './describe-detail.js';
 
 export type Sign = '+' | '-' | '~' | '^';
 
@@ -47,6 +48,28 @@ export function describeChange(change: Change): ChangeLine {
     case 'audio-upload':
       return { sign: '^', text: `upload ${change.path}${change.size !== undefined ? ` (${formatBytes(change.size)})` : ''}` };
   }
+}
+
+/**
+ * The lines a renderer prints for a change: one for most, one per edit for a schedule, the
+ * whole text (word-diffed) for a TTS message. Renderers use this; `describeChange` stays the one-line form.
+ */
+export function describeChangeLines(change: Change): ChangeLine[] {
+  if (change.kind === 'message-changed' && change.before && change.after && 'tts' in change.before && 'tts' in change.after) {
+    return [describeTtsChange(change.step, change.slot, change.before, change.after)];
+  }
+  if (change.kind === 'message-changed') {
+    const whole = (m: typeof change.before) => describeMessage(m, Infinity);
+    return [{ sign: change.before === null ? '+' : change.after === null ? '-' : '~', text: `${change.step}: ${change.slot} ${change.before === null ? '' : `${whole(change.before)} → `}${whole(change.after)}` }];
+  }
+  if (change.kind === 'step-changed') {
+    const schedule = describeScheduleFields(change);
+    if (schedule) {
+      const rest = change.fields.filter((f) => !f.field.startsWith('schedule.'));
+      return [...(rest.length ? [describeChange({ ...change, fields: rest })] : []), ...schedule];
+    }
+  }
+  return [describeChange(change)];
 }
 
 /** "flow v3 published by alice at 2026-01-09T22:14:00Z; callflow last wrote it at … (bob)". */
