@@ -30,6 +30,8 @@ export interface NumberPlanInput {
   summary?: LiveNumberSummary;
   /** Provider capability: can it store call flows at all? */
   flowsSupported: boolean;
+  /** The provider's words on getting a number into the account (the sandbox's `--seed-config`). */
+  provisionHint?: string;
   /** Bytes of a repo file, for upload sizes. */
   audioSize?: (path: string) => number | undefined;
   /** What callflow last wrote to this number (the journal), to name edits made outside callflow. */
@@ -54,7 +56,7 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
       plan: { ...base(canonical, null), action: 'missing-live', changes: [], live: null, notes: [] },
       problems: [
         problemAt(desired.entry, ['number'], 'error', 'plan/number-not-live', `${canonical.number} (${canonical.settings.name}) is in config but not in the account`, {
-          hint: 'numbers are bought, not created: buy it in the provider first, or correct `number:`',
+          hint: input.provisionHint ?? 'numbers are bought, not created: buy it in the provider first, or correct `number:`',
         }),
       ],
     };

@@ -40,6 +40,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
       ...optional('summary', summaries.get(number)),
       ...optional('lastWrite', input.lastWrites?.get(number)),
       flowsSupported: input.providerCapabilities.flows,
+      ...optional('provisionHint', input.providerCapabilities.provisionHint),
       audioSize: (path) => input.repo.audio.get(path)?.size,
     });
     numbers.push(result.plan);
