@@ -29,7 +29,7 @@ export const scheduleFile = z
       .optional()
       .meta({ description: 'Public holidays of a country or region (FR, DE-BY, US-NY…): closed all day like `holidays`.' }),
     weekly: z
-      .record(z.string().regex(WEEKLY_KEY, { error: `a weekday (${WEEKDAYS.join(', ')}) or a range of them such as "monday-friday"` }), z.array(timeRange))
+      .record(z.union([z.enum(WEEKDAYS), z.string().regex(WEEKLY_KEY, { error: `a weekday (${WEEKDAYS.join(', ')}) or a range of them such as "monday-friday"` })]), z.array(timeRange))
       .meta({ description: 'Opening ranges per weekday or range of weekdays ("monday-friday"); a missing or empty day is closed.' }),
     holidays: z
       .array(z.strictObject({ date, name: z.string().optional() }))
