@@ -45,6 +45,11 @@ export function id3v2Size(header: Buffer): number {
   return 10 + size + (hasFooter ? 10 : 0);
 }
 
+/** What a file's bytes (all of them, or at least its head) say it is. */
+export function sniffBytes(bytes: Buffer): SniffedKind {
+  return sniffKind(bytes, id3v2Size(bytes));
+}
+
 function sniffKind(head: Buffer, id3v2Bytes: number): SniffedKind {
   if (head.length === 0) return 'empty';
   const at = (offset: number, text: string) => head.toString('latin1', offset, offset + text.length) === text;

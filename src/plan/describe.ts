@@ -1,6 +1,6 @@
 /** Human sentences for changes, shared by the text and Markdown renderers. */
 import type { CanonicalMessage, CanonicalStep } from '../model/flow-document.js';
-import type { Change, NumberAction, OutsideEdit } from './plan-schema.js';
+import type { Change, NumberAction, OutsideEdit, SlotValue } from './plan-schema.js';
 import { formatBytes } from '../report/format-bytes.js';
 import { describeScheduleFields, describeTtsChange } from './describe-detail.js';
 
@@ -47,6 +47,11 @@ export function describeChange(change: Change): ChangeLine {
       };
     case 'audio-upload':
       return { sign: '^', text: `upload ${change.path}${change.size !== undefined ? ` (${formatBytes(change.size)})` : ''}` };
+    case 'slot-changed':
+      return {
+        sign: change.before === null ? '+' : change.after === null ? '-' : '~',
+        text: `slot ${change.slot}${change.step ? ` (${change.step})` : ''}: ${change.before === null ? '' : `${describeSlotValue(change.before)} → `}${describeSlotValue(change.after)}`,
+      };
   }
 }
 
@@ -70,6 +75,13 @@ export function describeChangeLines(change: Change): ChangeLine[] {
     }
   }
   return [describeChange(change)];
+}
+
+/** A slot by content: `file audio/fr/welcome.mp3 #1a2b3c4d`, or the URL when it is not callflow's. */
+export function describeSlotValue(value: SlotValue | null): string {
+  if (!value) return 'empty';
+  if (value.path && value.sha256) return `file ${value.path} #${value.sha256.slice(0, 8)}`;
+  return `other URL ${truncate(value.url, 80)}`;
 }
 
 /** "flow v3 published by alice at 2026-01-09T22:14:00Z; callflow last wrote it at … (bob)". */

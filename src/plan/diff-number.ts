@@ -15,6 +15,7 @@ import { readFlowDocument } from '../model/read-flow-document.js';
 import type { Change, NumberPlan, OutsideEdit } from './plan-schema.js';
 import type { LastWrite } from '../model/last-write.js';
 import { provenanceOf } from './provenance.js';
+import { planSlots } from './diff-slots.js';
 
 export interface DesiredNumber {
   canonical: CanonicalNumber;
@@ -36,6 +37,8 @@ export interface NumberPlanInput {
   audioSize?: (path: string) => number | undefined;
   /** What callflow last wrote to this number (the journal), to name edits made outside callflow. */
   lastWrite?: LastWrite;
+  /** Set for a provider that plays music & messages slots instead of flows: where files are served. */
+  slots?: { baseUrl: string | undefined };
 }
 
 export interface NumberPlanResult {
@@ -67,7 +70,14 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
   const flow = live.flow;
   let action: NumberPlan['action'] = 'update';
   let liveFlow: CanonicalFlowDocument | null = null;
-  if (!input.flowsSupported || flow === null) {
+  const problems: Problem[] = [];
+  if ((!input.flowsSupported || flow === null) && input.slots) {
+    notes.push('the provider cannot store call flows: the number settings and its music & messages slots are compared and applied; routing (time rules, menus, ring steps) stays in the dashboard');
+    const slots = planSlots({ entry: desired.entry, flow: canonical.flow, live: live.messages, baseUrl: input.slots.baseUrl });
+    changes.push(...slots.changes);
+    notes.push(...slots.notes);
+    problems.push(...slots.problems);
+  } else if (!input.flowsSupported || flow === null) {
     notes.push('the provider cannot store call flows: only the number settings are compared and applied');
   } else {
     const published = flow.published;
@@ -86,7 +96,7 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
 
   return {
     plan: { ...base(canonical, live.id), action, changes, live: liveBlock(live), notes, ...(edit ? { outsideEdit: edit } : {}) },
-    problems: liveFlow ? ivrWarnings(desired, liveFlow) : [],
+    problems: liveFlow ? [...problems, ...ivrWarnings(desired, liveFlow)] : problems,
   };
 }
 
@@ -128,7 +138,13 @@ export function liveBlock(live: LiveNumber): NonNullable<NumberPlan['live']> {
     publishedVersion: live.flow?.published?.version ?? null,
     latestVersion: live.flow?.latestVersion ?? null,
     flow: live.flow?.published?.document ?? null,
+    // Without flows, the slots are what a plan compares; with them, slots are not read (and the hash stays as it was).
+    ...(live.flow === null ? { messages: sortedMessages(live.messages) } : {}),
   };
+}
+
+function sortedMessages(messages: LiveNumber['messages']): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(messages).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))) as Record<string, string | null>;
 }
 
 function settingChanges(live: LiveNumber, desired: NumberSettings): Change[] {
