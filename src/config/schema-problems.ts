@@ -116,6 +116,20 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
         ...locate(source, [...path, key], { key: true }),
       };
     }
+    case 'invalid_key': {
+      // A record whose keys follow a pattern (weekly: a day or a range of days): the same words as an unknown key.
+      const key = String(path.at(-1));
+      const known = knownKeys(schema, data, path.slice(0, -1));
+      const suggestion = didYouMean(key, known);
+      const detail = (issue as { issues?: Array<{ message?: string }> }).issues?.map((i) => i.message).findLast((m) => m && !m.startsWith('Invalid'));
+      return {
+        ...base,
+        rule: 'schema/unknown-key',
+        message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        ...(detail ? { hint: `keys here: ${detail}` } : known.length ? { hint: `allowed here: ${known.join(', ')}` } : {}),
+        ...locate(source, path, { key: true }),
+      };
+    }
     case 'invalid_type': {
       const value = valueAt(data, path);
       if (value === undefined) return { ...base, rule: 'schema/required', message: required(path), ...locate(source, path) };
@@ -246,7 +260,9 @@ function knownKeys(schema: z.ZodType, data: unknown, path: readonly PathSegment[
   if (def?.type === 'object') return Object.keys(def.shape as object);
   // A record keyed by an enum (weekly: monday…sunday) knows its keys too.
   const keyDef = def?.type === 'record' ? defOf(def.keyType) : undefined;
-  return keyDef?.type === 'enum' ? Object.values(keyDef.entries as Record<string, string>) : [];
+  // …also when the enum is one option of a union (weekly: a day or a range of days).
+  const keyDefs = keyDef?.type === 'union' ? (keyDef.options as unknown[]).map(defOf) : [keyDef];
+  return keyDefs.flatMap((d) => (d?.type === 'enum' ? Object.values(d.entries as Record<string, string>) : []));
 }
 
 type Def = { type: string; [key: string]: unknown };

@@ -31,6 +31,8 @@ export interface NumberPlanInput {
   summary?: LiveNumberSummary;
   /** Provider capability: can it store call flows at all? */
   flowsSupported: boolean;
+  /** The provider's words on getting a number into the account (the sandbox's `--seed-config`). */
+  provisionHint?: string;
   /** Bytes of a repo file, for upload sizes. */
   audioSize?: (path: string) => number | undefined;
   /** What callflow last wrote to this number (the journal), to name edits made outside callflow. */
@@ -57,7 +59,7 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
       plan: { ...base(canonical, null), action: 'missing-live', changes: [], live: null, notes: [] },
       problems: [
         problemAt(desired.entry, ['number'], 'error', 'plan/number-not-live', `${canonical.number} (${canonical.settings.name}) is in config but not in the account`, {
-          hint: 'numbers are bought, not created: buy it in the provider first, or correct `number:`',
+          hint: input.provisionHint ?? 'numbers are bought, not created: buy it in the provider first, or correct `number:`',
         }),
       ],
     };
@@ -167,22 +169,27 @@ function uploads(live: CanonicalFlowDocument | null, desired: CanonicalFlowDocum
     });
 }
 
-/** "Changing IVR options without changing the prompt is a warning (the prompt must say the keys)." */
+/** "Changing IVR options (a key added, removed, or leading elsewhere) without changing the prompt is a warning." */
 function ivrWarnings(desired: DesiredNumber, live: CanonicalFlowDocument): Problem[] {
   const problems: Problem[] = [];
   for (const [name, step] of Object.entries(desired.canonical.flow.steps)) {
-    const was = live.steps[name];
-    if (step.type !== 'ivr' || was?.type !== 'ivr') continue;
+    const was = Object.hasOwn(live.steps, name) ? live.steps[name] : undefined;
+    if (step.type !== 'ivr' || was?.type !== 'ivr' || !sameSlot(was.prompt, step.prompt)) continue;
     const before = Object.keys(was.options);
     const after = Object.keys(step.options);
     const added = after.filter((key) => !before.includes(key));
     const removed = before.filter((key) => !after.includes(key));
-    if ((added.length === 0 && removed.length === 0) || !sameSlot(was.prompt, step.prompt)) continue;
-    const what = [added.length ? `adds ${keys(added)}` : '', removed.length ? `removes ${keys(removed)}` : ''].filter(Boolean).join(' and ');
+    const moved = after.filter((key) => before.includes(key) && was.options[key] !== step.options[key]);
+    if (added.length === 0 && removed.length === 0 && moved.length === 0) continue;
+    const what = [
+      added.length ? `adds ${keys(added)}` : '',
+      removed.length ? `removes ${keys(removed)}` : '',
+      moved.length ? `leads ${moved.map((key) => `"${key}" to ${step.options[key]} (was ${was.options[key]})`).join(', ')}` : '',
+    ].filter(Boolean).join(' and ');
     problems.push(
       problemAt(desired.entry, ['flow', 'steps', name, 'options'], 'warning', 'plan/ivr-options-without-prompt', `ivr "${name}" ${what} but its prompt is the same as live`, {
         key: true,
-        hint: 'change the prompt too, so callers hear the keys they can press',
+        hint: 'change the prompt too, so callers hear the keys they can press and where they lead',
       }),
     );
   }

@@ -45,6 +45,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
       ...optional('summary', summaries.get(number)),
       ...optional('lastWrite', input.lastWrites?.get(number)),
       flowsSupported: input.providerCapabilities.flows,
+      ...optional('provisionHint', input.providerCapabilities.provisionHint),
       audioSize: (path) => input.repo.audio.get(path)?.size,
       ...(usesSlots(input.providerCapabilities) ? { slots: { baseUrl: input.audioBaseUrl } } : {}),
     });

@@ -1,5 +1,5 @@
 /** The plan for a terminal: one block per number that changes, coloured on a TTY. */
-import { ACTION_TEXT, describeChange, describeOutsideEdit, type Sign } from './describe.js';
+import { ACTION_TEXT, describeChangeLines, describeOutsideEdit, type Sign } from './describe.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 
 export interface TextOptions {
@@ -21,10 +21,7 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     if (number.outsideEdit) {
       lines.push(paint('red', `    ! edited outside callflow: ${describeOutsideEdit(number.outsideEdit)}; applying overwrites that edit`));
     }
-    for (const change of number.changes) {
-      const line = describeChange(change);
-      lines.push(`    ${paint(signStyle[line.sign], line.sign)} ${line.text}`);
-    }
+    for (const line of number.changes.flatMap(describeChangeLines)) lines.push(`    ${paint(signStyle[line.sign], line.sign)} ${line.text}`);
     for (const note of number.notes) lines.push(paint('dim', `    note: ${note}`));
     lines.push('');
   }
