@@ -1,5 +1,6 @@
 /** Stored entities → the JSON the Aircall public API returns (numbers, users, teams, pages). */
-import type { StoredFlowVersion, StoredNumber, StoredTeam, StoredUser, StoreState } from './state.js';
+import type { AccountView } from './account.js';
+import type { StoredFlowVersion, StoredNumber, StoredTeam, StoredUser } from './state.js';
 
 export function presentNumber(number: StoredNumber, base: string) {
   return {
@@ -35,8 +36,8 @@ export function presentUser(user: StoredUser, base: string) {
   };
 }
 
-export function presentTeam(team: StoredTeam, state: StoreState, base: string) {
-  const users = state.users.filter((user) => team.user_ids.includes(user.id)).map((user) => presentUser(user, base));
+export function presentTeam(team: StoredTeam, account: AccountView, base: string) {
+  const users = account.users.filter((user) => team.user_ids.includes(user.id)).map((user) => presentUser(user, base));
   return { id: team.id, direct_link: `${base}/v1/teams/${team.id}`, name: team.name, created_at: team.created_at, users };
 }
 
@@ -45,9 +46,9 @@ export function presentVersion(version: StoredFlowVersion) {
 }
 
 /** One page in Aircall's envelope; links are absolute, like Aircall's. */
-export function page<T>(key: string, items: T[], pageNumber: number, perPage: number, link: (page: number) => string) {
+export function page<T, U>(key: string, items: readonly T[], pageNumber: number, perPage: number, link: (page: number) => string, present: (item: T) => U) {
   const start = (pageNumber - 1) * perPage;
-  const slice = items.slice(start, start + perPage);
+  const slice = items.slice(start, start + perPage).map(present);
   return {
     [key]: slice,
     meta: {

@@ -2,7 +2,7 @@
 import { HttpError, positiveInt, readJson, sendJson } from './http-util.js';
 import { page, presentNumber, presentTeam, presentUser } from './present.js';
 import type { Router, RouteContext } from './router.js';
-import { MESSAGE_SLOTS, type MessageSlot, type StoredNumber, type StoreState } from './state.js';
+import { MESSAGE_SLOTS, type MessageSlot, type StoredNumber } from './state.js';
 
 const MAX_PER_PAGE = 50;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -11,8 +11,8 @@ export function numberRoutes(router: Router): void {
   router
     .add('GET', '/v1/ping', async ({ res }) => sendJson(res, 200, { ping: 'pong' }))
     .add('GET', '/v1/numbers', async (ctx) => {
-      const state = await ctx.store.read();
-      sendPage(ctx, 'numbers', state.numbers.map((n) => presentNumber(n, ctx.origin)));
+      const account = await ctx.store.read();
+      sendPage(ctx, 'numbers', account.numbers, (n) => presentNumber(n, ctx.origin));
     })
     .add('GET', '/v1/numbers/:id', async (ctx) => {
       const number = findNumber(await ctx.store.read(), ctx.params['id']!);
@@ -25,8 +25,8 @@ export function numberRoutes(router: Router): void {
           throw new HttpError(422, 'Unknown audio asset', `upload ${value} to /v1/callflow/assets/${value} first`);
         }
       }
-      const number = await ctx.store.mutate((state) => {
-        const found = findNumber(state, ctx.params['id']!);
+      const number = await ctx.store.mutate((account) => {
+        const found = findNumber(account, ctx.params['id']!);
         if (update.name !== undefined) found.name = update.name;
         if (update.time_zone !== undefined) found.time_zone = update.time_zone;
         if (update.language !== undefined) found.language = update.language;
@@ -36,26 +36,28 @@ export function numberRoutes(router: Router): void {
       sendJson(ctx.res, 200, { number: presentNumber(number, ctx.origin) });
     })
     .add('GET', '/v1/users', async (ctx) => {
-      const state = await ctx.store.read();
-      sendPage(ctx, 'users', state.users.map((u) => presentUser(u, ctx.origin)));
+      const account = await ctx.store.read();
+      sendPage(ctx, 'users', account.users, (u) => presentUser(u, ctx.origin));
     })
     .add('GET', '/v1/teams', async (ctx) => {
-      const state = await ctx.store.read();
-      sendPage(ctx, 'teams', state.teams.map((t) => presentTeam(t, state, ctx.origin)));
+      const account = await ctx.store.read();
+      sendPage(ctx, 'teams', account.teams, (t) => presentTeam(t, account, ctx.origin));
     });
 }
 
-export function findNumber(state: StoreState, id: string): StoredNumber {
-  const number = state.numbers.find((n) => String(n.id) === id);
+/** By id, from the account (read) or a change (an editable copy). */
+export function findNumber(source: { number(id: string): StoredNumber | undefined }, id: string): StoredNumber {
+  const number = source.number(id);
   if (!number) throw new HttpError(404, 'Not found', `no number with id ${id} in this account`);
   return number;
 }
 
-function sendPage<T>(ctx: RouteContext, key: string, items: T[]): void {
+/** Presents only the requested page's items, so listing costs the page, not the account. */
+function sendPage<T, U>(ctx: RouteContext, key: string, items: readonly T[], present: (item: T) => U): void {
   const pageNumber = positiveInt(ctx.url.searchParams.get('page'), 1, Number.MAX_SAFE_INTEGER);
   const perPage = positiveInt(ctx.url.searchParams.get('per_page'), 20, MAX_PER_PAGE);
   const link = (n: number) => `${ctx.origin}${ctx.url.pathname}?page=${n}&per_page=${perPage}`;
-  sendJson(ctx.res, 200, page(key, items, pageNumber, perPage, link));
+  sendJson(ctx.res, 200, page(key, items, pageNumber, perPage, link, present));
 }
 
 interface NumberUpdate {
