@@ -33,6 +33,8 @@ export interface SandboxOptions {
   faults?: FaultSpec;
   clock?: Clock;
   logger: Logger;
+  /** Told of every answered request, e.g. to count what a command costs the API. */
+  onRequest?: (request: { method: string; path: string; status: number }) => void;
 }
 
 export interface RunningSandbox {
@@ -77,6 +79,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     const url = new URL(req.url ?? '/', origin);
     res.on('finish', () => {
+      options.onRequest?.({ method: req.method ?? 'GET', path: url.pathname, status: res.statusCode });
       logger.debug({ method: req.method, path: url.pathname, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
     try {
