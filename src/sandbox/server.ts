@@ -3,7 +3,7 @@
  * v1, plus our Smartflow, asset and lock endpoints (documented in openapi.yaml). Each request
  * goes: Basic auth (401) → rate limit (429, headers on every answer) → injected faults → route.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -99,10 +99,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         if (fault.delayMs > 0) await clock.sleep(fault.delayMs);
         if (fault.status !== undefined) throw new HttpError(fault.status, 'Injected fault', 'the sandbox was started with --faults');
       }
-      const found = router.match(req.method ?? 'GET', url.pathname);
-      if (!found) throw new HttpError(404, 'Not found', `no route ${url.pathname}`);
-      if ('allowed' in found) throw new HttpError(405, 'Method not allowed', `use ${found.allowed.join(', ')}`, { allow: found.allowed.join(', ') });
-      await found.handler({ req, res, url, params: found.params, store, clock, origin });
+      if (fault?.loseAnswer) return await handleAndLoseAnswer(req, res, url, origin);
+      await route(req, res, url, origin);
     } catch (error) {
       // Drain what the client sent, so keep-alive connections stay usable after an error.
       req.resume();
@@ -113,6 +111,19 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       if (error instanceof LockTimeoutError) return sendJson(res, 503, { error: 'Store busy', troubleshoot: error.message }, { 'retry-after': '1' });
       throw error;
     }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<void> {
+    const found = router.match(req.method ?? 'GET', url.pathname);
+    if (!found) throw new HttpError(404, 'Not found', `no route ${url.pathname}`);
+    if ('allowed' in found) throw new HttpError(405, 'Method not allowed', `use ${found.allowed.join(', ')}`, { allow: found.allowed.join(', ') });
+    await found.handler({ req, res, url, params: found.params, store, clock, origin });
+  }
+
+  /** The request takes effect (its answer goes to a response no socket carries), then the connection is cut. */
+  async function handleAndLoseAnswer(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<void> {
+    await route(req, new ServerResponse(req), url, origin).catch(() => undefined);
+    res.socket?.destroy();
   }
 
   await new Promise<void>((resolve, reject) => {
