@@ -30,7 +30,12 @@ import { storeSnapshot, type StoreSnapshot } from './state.js';
 export class StoreCorruptError extends Error {}
 
 /** The log is compacted once it is larger than the snapshot and than this. */
-const MIN_COMPACT_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_COMPACT_BYTES = 4 * 1024 * 1024;
+
+export interface StoreOptions {
+  /** The smallest log worth compacting (tests lower it to see compaction happen). */
+  compactAtBytes?: number;
+}
 
 interface Loaded {
   account: Account;
@@ -42,6 +47,8 @@ interface Loaded {
   /** Identity of the log file, and the end of the last line applied from it. */
   logKey: string;
   logOffset: number;
+  /** The last change the log holds (its base when it holds none). */
+  logLast: number;
 }
 
 export class SandboxStore {
@@ -49,14 +56,17 @@ export class SandboxStore {
   /** Serialises catching up and committing inside this process. */
   private turn: Promise<unknown> = Promise.resolve();
 
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly compactAtBytes: number,
+  ) {}
 
   /** Opens (creating, or migrating a store written before the log existed) the store in `dir`. */
-  static async open(dir: string): Promise<SandboxStore> {
+  static async open(dir: string, options: StoreOptions = {}): Promise<SandboxStore> {
     await mkdir(join(dir, 'assets'), { recursive: true });
     await removeDeadTemps(dir);
     await removeDeadTemps(join(dir, 'assets'));
-    const store = new SandboxStore(dir);
+    const store = new SandboxStore(dir, options.compactAtBytes ?? DEFAULT_COMPACT_BYTES);
     await withFileLock(store.lockPath, () => store.exclusive(() => store.prepare()));
     return store;
   }
@@ -136,6 +146,7 @@ export class SandboxStore {
     if (!continues) return this.reload(locked);
     for (const line of scanned.lines) if (line.kind === 'record') loaded.account.apply(line.record.seq, line.record.ops);
     loaded.logOffset += scanned.goodBytes;
+    loaded.logLast = loaded.account.seq;
     loaded.logKey = logKey;
     if (locked && scanned.tail.length > 0) await this.cutTail(scanned.tail, loaded.logOffset);
     return loaded.account;
@@ -147,14 +158,16 @@ export class SandboxStore {
       const snapshot = await this.readSnapshot();
       const log = await this.readLog();
       const account = new Account(snapshot.value);
-      const consistent = log.base <= account.seq && (log.records.at(-1)?.seq ?? log.base) >= account.seq;
-      if (!consistent) {
+      // A snapshot may be ahead of the log (a crash before the fresh log replaced the old one),
+      // never behind its start: then the log continues a snapshot we did not read.
+      if (log.base > account.seq) {
         // A compaction replaced both files between our two reads; under the lock nobody can.
         if (locked || attempt >= 20) throw new StoreCorruptError(`${this.logPath} does not continue ${this.snapshotPath} (log from change ${log.base}, snapshot at ${account.seq})`);
         continue;
       }
       for (const record of log.records) if (record.seq > account.seq) account.apply(record.seq, record.ops);
-      this.loaded = { account, snapshotKey: snapshot.key, snapshotBytes: snapshot.bytes, snapshotFormat: snapshot.format, logKey: log.key, logOffset: log.goodBytes };
+      const logLast = log.records.at(-1)?.seq ?? log.base;
+      this.loaded = { account, snapshotKey: snapshot.key, snapshotBytes: snapshot.bytes, snapshotFormat: snapshot.format, logKey: log.key, logOffset: log.goodBytes, logLast };
       if (locked && log.tail.length > 0) await this.cutTail(log.tail, log.goodBytes);
       return account;
     }
@@ -200,18 +213,21 @@ export class SandboxStore {
   }
 
   private async append(record: LogRecord): Promise<void> {
+    // A log that stops short of the snapshot cannot take the next line without a gap: start a fresh one.
+    if (this.loaded!.logLast !== this.loaded!.account.seq) await this.compact(this.loaded!.account);
     const loaded = this.loaded!;
     const line = encodeRecord(record);
     await appendDurably(this.logPath, line);
     loaded.account.apply(record.seq, record.ops);
     loaded.logOffset += Buffer.byteLength(line);
+    loaded.logLast = record.seq;
     loaded.logKey = await fileKey(this.logPath);
     if (this.shouldCompact()) await this.compact(loaded.account);
   }
 
   private shouldCompact(): boolean {
     const loaded = this.loaded!;
-    return loaded.logOffset > Math.max(MIN_COMPACT_BYTES, loaded.snapshotBytes);
+    return loaded.logOffset > Math.max(this.compactAtBytes, loaded.snapshotBytes);
   }
 
   /** Snapshot first, then the log that starts from it: a crash in between replays lines the snapshot has. */
@@ -227,6 +243,7 @@ export class SandboxStore {
       snapshotFormat: 2,
       logKey: await fileKey(this.logPath),
       logOffset: Buffer.byteLength(header),
+      logLast: account.seq,
     };
   }
 
