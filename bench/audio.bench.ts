@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { audioContentCheck } from '../src/audio/repo-check.js';
-import { validateRepo } from '../src/validate/validate-repo.js';
+import { validateRepo } from '../src/pipeline/validate-repo.js';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DISTINCT_FILES = 200;

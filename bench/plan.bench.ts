@@ -7,13 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { loadRepo } from '../src/config/load.js';
 import type { NumberConfig } from '../src/config/schema/index.js';
 import type { Entry, Repo } from '../src/model/repo.js';
-import { canonicalNumber } from '../src/plan/canonical.js';
+import { canonicalNumber } from '../src/model/canonical.js';
 import { buildPlan } from '../src/plan/plan.js';
 import { parsePlan, serialisePlan } from '../src/plan/plan-file.js';
 import { renderPlanMarkdown } from '../src/plan/render-markdown.js';
 import { renderPlanText } from '../src/plan/render-text.js';
 import { checkPlanSafety } from '../src/plan/safety.js';
-import type { LiveNumber } from '../src/providers/provider.js';
+import type { LiveNumber } from '../src/model/live.js';
 
 const NUMBERS = 1000;
 const CHANGED_PERCENT = 30;

@@ -34,13 +34,13 @@ export async function run(): Promise<void> {
     const versions = new Map<string, number>();
     await report('client: writeDraft (durable write + fsync), sequential', 200, 1, async (i) => {
       const id = ids[i % ids.length]!;
-      const version = await provider.writeDraft(id, { step: i }, versions.get(id) ?? 0);
+      const version = await provider.flows!.writeDraft(id, { step: i }, versions.get(id) ?? 0);
       versions.set(id, version.version);
     });
     await report('client: uploadAudio 100 KB (new content), 4 at a time', 200, 4, (i) => {
       const content = Buffer.alloc(100_000, i % 251);
       content.writeUInt32BE(i, 0);
-      return provider.uploadAudio(content, createHash('sha256').update(content).digest('hex'));
+      return provider.assets!.upload(content, createHash('sha256').update(content).digest('hex'));
     });
   } finally {
     await sandbox.close();

@@ -7,7 +7,9 @@ import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 
 
 export type { Logger } from 'pino';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+import { LOG_LEVELS } from './log-levels.js';
+
+export { LOG_LEVELS };
 
 /** Paths pino censors (one wildcard level each side; pino's redact does not recurse). */
 export const REDACT_PATHS = [

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { changedNumbers, liveMovesSince, settingsUpdateOf, type NumberPlan, type Plan } from '../plan/index.js';
 import { LockHeldError, StaleVersionError } from '../providers/errors.js';
+import type { LiveNumber } from '../model/live.js';
 import type { Lock, TelephonyProvider } from '../providers/provider.js';
-import { readLiveNumbers } from './read-live.js';
+
+/** Detail of a number an aborted apply did not get to (nothing of it was written). */
+export const NOT_ATTEMPTED = 'not attempted';
 
 export type NumberStatus = 'applied' | 'failed' | 'refused';
 
@@ -34,6 +37,18 @@ export interface ApplyInput {
   logger: Logger;
   /** How long the apply lock lives if this process dies holding it. */
   lockSeconds?: number;
+  /** Recorded on every flow version written, e.g. `callflow (alice)`. */
+  author?: string;
+  /** Aborted: stop before the next number (a number is never left half-applied); the rest are reported as not attempted. */
+  signal?: AbortSignal;
+  /** Told when the writes of one number begin and end, so a process stopping waits for the end. */
+  writing?: WriteGuard;
+}
+
+/** Marks the writes of one number as a unit that must not be cut short. */
+export interface WriteGuard {
+  enter(): void;
+  leave(): void;
 }
 
 /**
@@ -49,9 +64,9 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
   if (targets.length === 0) return report;
 
   let lock: Lock | undefined;
-  if (provider.capabilities.locks) {
+  if (provider.lock) {
     try {
-      lock = await provider.acquireLock(input.owner, input.lockSeconds ?? 600);
+      lock = await provider.lock.acquire(input.owner, input.lockSeconds ?? 600);
     } catch (error) {
       if (error instanceof LockHeldError) return { ...report, refused: `another apply is running: held by ${error.holder} until ${error.expiresAt}` };
       throw error;
@@ -66,40 +81,50 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
     }
     const failedUploads = await uploadAudio(plan, ready, input, report);
     for (const number of ready) {
+      if (input.signal?.aborted) {
+        report.results.push({ number: number.number, name: number.name, status: 'refused', detail: `${NOT_ATTEMPTED}: callflow was stopping` });
+        continue;
+      }
       const missing = plan.uploads.filter((u) => u.numbers.includes(number.number) && failedUploads.has(u.path));
       if (missing.length) {
         report.results.push({ number: number.number, name: number.name, status: 'failed', detail: `audio upload failed: ${missing.map((u) => u.path).join(', ')}` });
         continue;
       }
-      report.results.push(await applyNumber(number, provider, logger));
+      input.writing?.enter();
+      try {
+        report.results.push(await applyNumber(number, provider, logger, input.author));
+      } finally {
+        input.writing?.leave();
+      }
     }
   } finally {
-    if (lock) await provider.releaseLock(lock).catch((error: unknown) => logger.warn({ err: error }, 'could not release the apply lock; it expires by itself'));
+    if (lock && provider.lock) await provider.lock.release(lock).catch((error: unknown) => logger.warn({ err: error }, 'could not release the apply lock; it expires by itself'));
   }
   return report;
 }
 
 async function movedSincePlan(plan: Plan, targets: NumberPlan[], provider: TelephonyProvider): Promise<Map<string, string>> {
   const ids = targets.flatMap((n) => (n.liveId ? [n.liveId] : []));
-  const live = await readLiveNumbers(provider, ids);
+  const live = await readNumbers(provider, ids);
   const relevant = { ...plan, inputs: { ...plan.inputs, numbers: plan.inputs.numbers.filter((i) => targets.some((t) => t.number === i.number)) } };
   return new Map(liveMovesSince(relevant, live).map((m) => [m.number, m.reason]));
 }
 
 async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, report: ApplyReport): Promise<Set<string>> {
   const failed = new Set<string>();
-  if (input.provider.capabilities.audio !== 'upload') return failed;
+  const assets = input.provider.assets;
+  if (!assets) return failed;
   const wanted = plan.uploads.filter((u) => u.numbers.some((n) => ready.some((r) => r.number === n)));
   for (const upload of wanted) {
     try {
       const content = await readFile(join(input.root, upload.path));
       const sha256 = createHash('sha256').update(content).digest('hex');
       if (upload.sha256 && sha256 !== upload.sha256) throw new Error(`${upload.path} changed since the plan (content hash differs); re-run plan`);
-      if (await input.provider.hasAudio(sha256)) {
+      if (await assets.has(sha256)) {
         report.uploads.alreadyThere += 1;
         continue;
       }
-      await input.provider.uploadAudio(content, sha256);
+      await assets.upload(content, sha256);
       report.uploads.uploaded += 1;
     } catch (error) {
       input.logger.info({ err: error, path: upload.path }, 'audio upload failed');
@@ -110,15 +135,15 @@ async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, r
   return failed;
 }
 
-async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger): Promise<NumberResult> {
+async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger, author: string | undefined): Promise<NumberResult> {
   const base = { number: number.number, name: number.name };
   if (!number.liveId || !number.desired) return { ...base, status: 'failed', detail: 'not in the account' };
   try {
     let publishedVersion: number | undefined;
     const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload') || number.action === 'create-flow';
-    if (provider.capabilities.flows && flowChanges) {
-      const draft = await provider.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0);
-      await provider.publish(number.liveId, draft.version);
+    if (provider.flows && flowChanges) {
+      const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0, author);
+      await provider.flows.publish(number.liveId, draft.version);
       publishedVersion = draft.version;
     }
     const settings = settingsUpdateOf(number);
@@ -130,4 +155,18 @@ async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logg
     logger.info({ err: error, number: number.number }, 'apply failed for number');
     return { ...base, status: 'failed', detail: (error as Error).message };
   }
+}
+
+/** Re-read the numbers about to change, a few at a time: the client's rate limiter paces the requests. */
+async function readNumbers(provider: TelephonyProvider, ids: readonly string[], concurrency = 4): Promise<LiveNumber[]> {
+  const out: LiveNumber[] = new Array(ids.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const index = next++;
+      out[index] = await provider.readNumber(ids[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+  return out;
 }

@@ -1,8 +1,8 @@
 import { audioReferences } from '../model/audio-refs.js';
 import type { AudioFileInfo, Repo } from '../model/repo.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt } from '../rules/rule.js';
-import type { RepoCheck } from '../validate/validate-repo.js';
+import type { RepoCheck } from '../pipeline/validate-repo.js';
 import { audioCacheDir, fileProbeCache, type ProbeCache } from './cache.js';
 import { createAudioInspector, type AudioInspector, type Inspection } from './inspect.js';
 import { judgeAudio } from './rules/index.js';

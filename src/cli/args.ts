@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import type { CliIo } from './io.js';
 import { didYouMean } from '../config/did-you-mean.js';
+import { LOG_LEVELS } from '../log-levels.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -16,8 +17,9 @@ export const GLOBAL_OPTIONS = {
 
 export class UsageError extends Error {}
 
-/** pino's levels; kept here so parsing flags does not load the logger. */
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+/** A command that cannot go on for a reason the user can act on: printed as one line, exit 1. */
+export class CommandError extends Error {}
+
 
 export function parseCommandArgs<O extends Options>(argv: string[], options: O, allowPositionals = false) {
   const all = { ...GLOBAL_OPTIONS, ...options };
@@ -31,7 +33,7 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
     throw new UsageError(suggestion ? `${message.split('. ')[0]}; did you mean --${suggestion}?` : message);
   }
   const level = (parsed.values as { 'log-level'?: unknown })['log-level'];
-  if (typeof level === 'string' && !LOG_LEVELS.includes(level)) {
+  if (typeof level === 'string' && !(LOG_LEVELS as readonly string[]).includes(level)) {
     throw new UsageError(`--log-level must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
   }
   return parsed;

@@ -1,4 +1,4 @@
-import type { RepoCheck } from '../validate/validate-repo.js';
+import type { RepoCheck } from '../pipeline/validate-repo.js';
 import { audioContentCheck } from '../audio/repo-check.js';
 import { flowTestsCheck } from '../simulate/repo-check.js';
 import type { CliIo } from './io.js';

@@ -1,6 +1,6 @@
 import { COMMANDS } from './commands.js';
 import { EXIT, processIo, type CliIo } from './io.js';
-import { UsageError } from './args.js';
+import { CommandError, UsageError } from './args.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { ProviderError } from '../providers/errors.js';
 
@@ -49,12 +49,17 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr(`callflow ${name}: ${error.message}\n\n${module.usage}`);
       return EXIT.error;
     }
-    if (error instanceof ProviderError) {
-      // The account or its API said no (credentials, unreachable, not found): a message, not a stack.
-      io.stderr(`callflow ${name}: ${error.message}`);
+    if (error instanceof ProviderError || error instanceof CommandError) {
+      // The account said no (credentials, unreachable) or a file could not be used: a message, not a stack.
+      io.stderr(`callflow ${name}: ${oneLine(error.message)}`);
       return EXIT.error;
     }
-    io.stderr(`callflow ${name}: unexpected failure: ${(error as Error).stack ?? String(error)}`);
+    // A bug of ours: still one line for the user; the stack is for --log-level debug.
+    io.stderr(`callflow ${name}: unexpected failure: ${oneLine(error instanceof Error ? error.message : String(error))}`);
     return EXIT.error;
   }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }

@@ -1,5 +1,5 @@
 import { formatProblemsText, summaryLine } from '../report/format-text.js';
-import type { ValidateResult } from '../validate/validate-repo.js';
+import type { ValidateResult } from '../pipeline/validate-repo.js';
 import { EXIT, type CliIo } from './io.js';
 
 /** `plan` and `apply` stop before touching the account when the repo has errors. */

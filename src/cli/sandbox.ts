@@ -3,9 +3,10 @@ import { createLogger } from '../logging.js';
 import { parseFaults } from '../sandbox/faults.js';
 import { readSeedFile, seedFromConfig, seedStore, type Seed } from '../sandbox/seed.js';
 import { DEFAULT_RATE_LIMIT, sandboxCredentials, startSandbox } from '../sandbox/server.js';
-import { sandboxDataDir } from '../providers/open-provider.js';
-import { parseCommandArgs, UsageError } from './args.js';
+import { sandboxDataDir } from '../providers/sandbox/open-sandbox.js';
+import { CommandError, parseCommandArgs, UsageError } from './args.js';
 import { EXIT, type CliIo } from './io.js';
+import { untilSignal } from './signals.js';
 
 export const usage = `Usage: callflow sandbox [--port N] [--host H] [--data DIR] [--seed FILE | --seed-config ROOT]
                         [--rate-limit N] [--rate-window-ms MS] [--faults SPEC]
@@ -50,6 +51,7 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  const seed = await loadSeed(values.seed, values['seed-config'], values.config, io.cwd);
   const logger = createLogger({ level: values['log-level'], env: io.env });
   const server = await startSandbox({
     dataDir: values.data ? resolve(io.cwd, values.data) : sandboxDataDir(root),
@@ -62,7 +64,6 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
     logger,
   });
   try {
-    const seed = await loadSeed(values.seed, values['seed-config'], values.config, io.cwd);
     if (seed) {
       const result = await seedStore(server.store, seed);
       io.stdout(result.seeded
@@ -78,7 +79,11 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
 }
 
 async function loadSeed(file: string | undefined, configRoot: string | undefined, configDir: string | undefined, cwd: string): Promise<Seed | undefined> {
-  if (file) return readSeedFile(resolve(cwd, file));
+  if (file) {
+    const read = await readSeedFile(resolve(cwd, file));
+    if (!read.ok) throw new CommandError(`--seed ${file}: ${read.error}`);
+    return read.seed;
+  }
   if (configRoot) return seedFromConfig(resolve(cwd, configRoot), configDir ?? 'config');
   return undefined;
 }
@@ -88,16 +93,4 @@ function integer(value: string | undefined, name: string, fallback: number): num
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (got "${value}")`);
   return n;
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -1,8 +1,8 @@
 import { formatProblemsGithub } from '../report/format-github.js';
 import { formatProblemsJson } from '../report/format-json.js';
 import { formatProblemsText, summaryLine } from '../report/format-text.js';
-import { hasErrors } from '../report/problem.js';
-import { validateRepo } from '../validate/validate-repo.js';
+import { hasErrors } from '../model/problem.js';
+import { validateRepo } from '../pipeline/validate-repo.js';
 import { parseCommandArgs, pickFormat, resolveLocations } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 import { validationChecks } from './checks.js';

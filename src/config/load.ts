@@ -1,7 +1,7 @@
 import { access, readdir } from 'node:fs/promises';
 import { basename, extname, join, posix } from 'node:path';
 import { z } from 'zod';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import type { Entry, NamedEntry, Repo } from '../model/repo.js';
 import { audioReferences } from '../model/audio-refs.js';
 import { numberFile, scheduleFile, settingsFile, sharedMessageFile, type Settings } from './schema/index.js';

@@ -1,6 +1,6 @@
-import { isMap, isSeq, isScalar, isPair, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isSeq, isScalar, isPair, type Pair, type YAMLMap } from 'yaml';
 import { nodePosition, type YamlSource } from './yaml-source.js';
-import type { Position } from '../report/problem.js';
+import type { Position } from '../model/problem.js';
 
 export type PathSegment = string | number;
 
@@ -50,15 +50,4 @@ function childPair(node: unknown, segment: PathSegment): Pair | undefined {
     pairIndexes.set(node, index);
   }
   return index.get(String(segment));
-}
-
-/** Keys of the map at `path`, in file order, with their positions (to find unknown or duplicate keys). */
-export function keyNodes(source: YamlSource, path: readonly PathSegment[]): Array<{ key: string; node: Node }> {
-  let node: unknown = source.doc.contents;
-  for (const segment of path) {
-    const pair = childPair(node, segment);
-    node = pair ? pair.value : isSeq(node) && typeof segment === 'number' ? node.items[segment] : undefined;
-  }
-  if (!isMap(node)) return [];
-  return node.items.filter((item) => isScalar(item.key)).map((item) => ({ key: String((item.key as { value: unknown }).value), node: item.key as Node }));
 }

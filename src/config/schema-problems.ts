@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { didYouMean } from './did-you-mean.js';
 import { locate, type PathSegment } from './locate.js';
 import type { YamlSource } from './yaml-source.js';

@@ -2,7 +2,7 @@ import { readFileSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
 import { LineCounter, parseDocument, visit, isAlias, isMap, isScalar, isSeq, type Document, type Scalar } from 'yaml';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { formatBytes } from '../report/format-bytes.js';
 
 /** A parsed YAML file that keeps every node's range so any finding can point at file:line:column. */

@@ -2,14 +2,12 @@
  * Step-by-step difference between two canonical flows: steps added and removed, and for a
  * step on both sides its re-wired branches, changed messages and other changed fields.
  */
-import { branchLabel, isBranchField } from './branches.js';
-import type { CanonicalFlowDocument, CanonicalMessage, CanonicalStep } from './flow-document.js';
+import { branchLabel, isBranchField, SLOT_FIELDS } from '../model/step-shape.js';
+import type { CanonicalFlowDocument, CanonicalMessage, CanonicalStep } from '../model/flow-document.js';
 import type { Change } from './plan-schema.js';
 import { sameContent } from './stable-json.js';
-import { stepOrder } from './order.js';
+import { stepOrder } from '../model/order.js';
 
-/** Fields that hold a message (or waiting music): compared as a whole, by content. */
-const MESSAGE_SLOTS = new Set(['message', 'prompt', 'confirmation', 'retries.message', 'waiting.music']);
 
 type Slot = CanonicalMessage | { library: string };
 
@@ -45,7 +43,7 @@ export function diffStep(step: string, before: CanonicalStep, after: CanonicalSt
   for (const field of unionKeys(now, was)) {
     const a = was.get(field);
     const b = now.get(field);
-    if (MESSAGE_SLOTS.has(field)) {
+    if (SLOT_FIELDS.has(field)) {
       if (!sameSlot(a as Slot | undefined, b as Slot | undefined)) {
         changes.push({ kind: 'message-changed', step, slot: field, before: (a as Slot | undefined) ?? null, after: (b as Slot | undefined) ?? null });
       }
@@ -69,7 +67,13 @@ export function sameSlot(a: Slot | undefined, b: Slot | undefined): boolean {
   if (a && b && 'audio' in a && 'audio' in b) {
     return a.audio.sha256 && b.audio.sha256 ? a.audio.sha256 === b.audio.sha256 : a.audio.path === b.audio.path;
   }
+  // Runs of spaces and line breaks read the same to a caller; a platform may collapse them.
+  if (a && b && 'tts' in a && 'tts' in b) return sameContent({ ...a, tts: spoken(a.tts) }, { ...b, tts: spoken(b.tts) });
   return sameContent(a, b);
+}
+
+function spoken(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Dotted field paths to values, descending into objects but not into arrays or message slots. */
@@ -77,7 +81,7 @@ function flatten(step: CanonicalStep): Map<string, unknown> {
   const out = new Map<string, unknown>();
   const walk = (value: unknown, prefix: string) => {
     const isObject = value !== null && typeof value === 'object' && !Array.isArray(value);
-    if (!isObject || MESSAGE_SLOTS.has(prefix)) {
+    if (!isObject || SLOT_FIELDS.has(prefix)) {
       out.set(prefix, value);
       return;
     }

@@ -4,14 +4,17 @@
  */
 import type { NumberConfig } from '../config/schema/index.js';
 import type { Entry } from '../model/repo.js';
-import type { LiveNumber, LiveNumberSummary } from '../providers/provider.js';
-import type { Problem } from '../report/problem.js';
+import type { LiveNumber, LiveNumberSummary } from '../model/live.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt } from '../rules/rule.js';
-import type { CanonicalNumber, NumberSettings } from './canonical.js';
+import type { CanonicalNumber, NumberSettings } from '../model/canonical.js';
 import { diffFlows, sameSlot } from './diff-flow.js';
 import { audioIdentity, audioOfFlow } from './flow-audio.js';
-import { readFlowDocument, type CanonicalFlowDocument } from './flow-document.js';
-import type { Change, NumberPlan } from './plan-schema.js';
+import { type CanonicalFlowDocument } from '../model/flow-document.js';
+import { readFlowDocument } from '../model/read-flow-document.js';
+import type { Change, NumberPlan, OutsideEdit } from './plan-schema.js';
+import type { LastWrite } from '../model/last-write.js';
+import { provenanceOf } from './provenance.js';
 
 export interface DesiredNumber {
   canonical: CanonicalNumber;
@@ -29,6 +32,8 @@ export interface NumberPlanInput {
   flowsSupported: boolean;
   /** Bytes of a repo file, for upload sizes. */
   audioSize?: (path: string) => number | undefined;
+  /** What callflow last wrote to this number (the journal), to name edits made outside callflow. */
+  lastWrite?: LastWrite;
 }
 
 export interface NumberPlanResult {
@@ -75,11 +80,20 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
     if (!published) action = 'create-flow';
   }
   if (action === 'update' && changes.length === 0) action = 'none';
+  const edit = action === 'none' ? undefined : outsideEditOf(live, input.lastWrite);
 
   return {
-    plan: { ...base(canonical, live.id), action, changes, live: liveBlock(live), notes },
+    plan: { ...base(canonical, live.id), action, changes, live: liveBlock(live), notes, ...(edit ? { outsideEdit: edit } : {}) },
     problems: liveFlow ? ivrWarnings(desired, liveFlow) : [],
   };
+}
+
+/** "Objects have changed outside of callflow": only said of a number the plan would overwrite. */
+function outsideEditOf(live: LiveNumber, lastWrite: LastWrite | undefined): OutsideEdit | undefined {
+  const provenance = provenanceOf(live, lastWrite);
+  if (provenance.kind !== 'outside') return undefined;
+  const { kind: _kind, ...edit } = provenance;
+  return edit;
 }
 
 function base(canonical: CanonicalNumber, liveId: string | null) {

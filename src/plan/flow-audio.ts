@@ -1,4 +1,5 @@
-import type { CanonicalFlowDocument, CanonicalStep } from './flow-document.js';
+import { slotsOf } from '../model/step-shape.js';
+import type { CanonicalFlowDocument, CanonicalStep } from '../model/flow-document.js';
 
 export interface AudioUse {
   path: string;
@@ -20,22 +21,5 @@ export function audioIdentity(audio: AudioUse): string {
 }
 
 function audioOfStep(step: CanonicalStep): AudioUse[] {
-  const slots: unknown[] = [];
-  switch (step.type) {
-    case 'ivr':
-    case 'input_ivr':
-      slots.push(step.prompt, step.retries?.message);
-      break;
-    case 'ring':
-      slots.push(step.waiting.music);
-      break;
-    case 'callback_request':
-      slots.push(step.confirmation);
-      break;
-    case 'time_rule':
-      break;
-    default:
-      slots.push(step.message);
-  }
-  return slots.flatMap((slot) => (slot && typeof slot === 'object' && 'audio' in slot ? [(slot as { audio: AudioUse }).audio] : []));
+  return slotsOf(step).flatMap(({ value }) => (value && typeof value === 'object' && 'audio' in value ? [(value as { audio: AudioUse }).audio] : []));
 }

@@ -3,10 +3,11 @@
  * added steps green, changed yellow, removed red and dashed (kept from the live flow), and
  * branches that disappear drawn dotted. GitHub renders ```mermaid blocks in PR comments.
  */
-import { canonicalBranches } from './branches.js';
+import { branchesOf, branchLabel } from '../model/step-shape.js';
 import { stepDetail } from './describe.js';
 import { mergedStepOrder } from './diff-flow.js';
-import { readFlowDocument, type CanonicalFlowDocument, type CanonicalStep } from './flow-document.js';
+import { type CanonicalFlowDocument, type CanonicalStep } from '../model/flow-document.js';
+import { readFlowDocument } from '../model/read-flow-document.js';
 import type { NumberPlan } from './plan-schema.js';
 
 type Mark = 'added' | 'changed' | 'removed';
@@ -58,19 +59,19 @@ function edges(desired: CanonicalFlowDocument, live: CanonicalFlowDocument | nul
   const lines: string[] = [];
   const kept = new Set<string>();
   for (const [name, step] of Object.entries(desired.steps)) {
-    for (const branch of canonicalBranches(step)) {
+    for (const branch of branchesOf(step)) {
       const target = ids.get(branch.target);
       if (!target) continue;
       kept.add(`${name}\u0000${branch.field}\u0000${branch.target}`);
-      lines.push(`  ${ids.get(name)} -->|"${escapeLabel(branch.label)}"| ${target}`);
+      lines.push(`  ${ids.get(name)} -->|"${escapeLabel(branchLabel(branch.field))}"| ${target}`);
     }
   }
   // Branches live has and desired drops: dotted, so a re-wiring shows where the call used to go.
   for (const [name, step] of Object.entries(live?.steps ?? {})) {
-    for (const branch of canonicalBranches(step)) {
+    for (const branch of branchesOf(step)) {
       const target = ids.get(branch.target);
       if (!target || kept.has(`${name}\u0000${branch.field}\u0000${branch.target}`)) continue;
-      const label = marks.get(name) === 'removed' ? branch.label : `${branch.label} (before)`;
+      const label = marks.get(name) === 'removed' ? branchLabel(branch.field) : `${branchLabel(branch.field)} (before)`;
       lines.push(`  ${ids.get(name)} -.->|"${escapeLabel(label)}"| ${target}`);
     }
   }

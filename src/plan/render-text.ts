@@ -1,5 +1,5 @@
 /** The plan for a terminal: one block per number that changes, coloured on a TTY. */
-import { ACTION_TEXT, describeChange, type Sign } from './describe.js';
+import { ACTION_TEXT, describeChange, describeOutsideEdit, type Sign } from './describe.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 
 export interface TextOptions {
@@ -18,6 +18,9 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     if (number.action !== 'create-flow' && number.action !== 'update') continue;
     const sign: Sign = number.action === 'create-flow' ? '+' : '~';
     lines.push(paint(signStyle[sign], `${sign} ${number.number}`) + ` ${paint('bold', number.name)} ${paint('dim', `(${number.file}) ${ACTION_TEXT[number.action]}`)}`);
+    if (number.outsideEdit) {
+      lines.push(paint('red', `    ! edited outside callflow: ${describeOutsideEdit(number.outsideEdit)}; applying overwrites that edit`));
+    }
     for (const change of number.changes) {
       const line = describeChange(change);
       lines.push(`    ${paint(signStyle[line.sign], line.sign)} ${line.text}`);
@@ -32,6 +35,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   if (unchanged.length) lines.push(paint('dim', `unchanged: ${unchanged.map((n) => n.number).join(', ')}`));
   if (unmanaged.length) lines.push(`unmanaged (in the account, in no config file; left alone): ${unmanaged.map(label).join(', ')}`);
   if (missing.length) lines.push(paint('red', `not in the account (numbers are bought, not created): ${missing.map(label).join(', ')}`));
+  const edited = plan.numbers.filter((n) => n.outsideEdit);
+  if (edited.length) lines.push(paint('red', `edited outside callflow since callflow last wrote them (this plan overwrites those edits): ${edited.map(label).join(', ')}`));
   for (const problem of plan.problems) {
     const where = `${problem.file}:${problem.line}:${problem.column}`;
     lines.push(`${paint(problem.severity === 'error' ? 'red' : 'yellow', problem.severity)} ${where} ${problem.message} ${paint('dim', `[${problem.rule}]`)}`);
@@ -54,11 +59,13 @@ export function summaryText(plan: Plan): string {
     s.uploads ? `${s.uploads} file${s.uploads === 1 ? '' : 's'} to upload` : '',
     s.unmanaged ? `${s.unmanaged} unmanaged` : '',
     s.missingLive ? `${s.missingLive} not in the account` : '',
+    edited(plan) ? `${edited(plan)} edited outside callflow` : '',
     s.errors ? `${s.errors} error${s.errors === 1 ? '' : 's'}` : '',
     s.warnings ? `${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   return `Plan: ${parts.join(', ')}${extra.length ? `; ${extra.join(', ')}` : ''}.`;
 }
 
+const edited = (plan: Plan) => plan.numbers.filter((n) => n.outsideEdit).length;
 const byAction = (plan: Plan, action: NumberPlan['action']) => plan.numbers.filter((n) => n.action === action);
 const label = (n: NumberPlan) => `${n.number} (${n.name})`;

@@ -3,7 +3,9 @@
  * whether it is safe to run and prints the reasons when it is not.
  */
 import type { Settings } from '../config/schema/index.js';
-import { readFlowDocument, type CanonicalFlowDocument } from './flow-document.js';
+import { type CanonicalFlowDocument } from '../model/flow-document.js';
+import { readFlowDocument } from '../model/read-flow-document.js';
+import { slotsOf } from '../model/step-shape.js';
 import { changedNumbers } from './plan.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 
@@ -55,19 +57,7 @@ function destructiveChange(number: NumberPlan): string | undefined {
 
 /** Recorded or spoken messages a caller can hear in a flow (waiting music excluded). */
 function messageCount(flow: CanonicalFlowDocument): number {
-  let count = 0;
-  for (const step of Object.values(flow.steps)) {
-    const slots: unknown[] =
-      step.type === 'ivr' || step.type === 'input_ivr'
-        ? [step.prompt, step.retries?.message]
-        : step.type === 'callback_request'
-          ? [step.confirmation]
-          : step.type === 'ring' || step.type === 'time_rule'
-            ? []
-            : [step.message];
-    count += slots.filter(Boolean).length;
-  }
-  return count;
+  return Object.values(flow.steps).reduce((count, step) => count + slotsOf(step).filter((slot) => slot.field !== 'waiting.music').length, 0);
 }
 
 const formatPercent = (value: number) => `${Number.isInteger(value) ? value : value.toFixed(1)}%`;

@@ -2,7 +2,7 @@
  * "`apply --plan FILE` refuses if live moved since that plan": compare what the plan was made
  * against with what the provider returns now, number by number.
  */
-import type { LiveNumber } from '../providers/provider.js';
+import type { LiveNumber } from '../model/live.js';
 import { liveBlock } from './diff-number.js';
 import { liveHash } from './plan.js';
 import type { Plan } from './plan-schema.js';

@@ -5,7 +5,8 @@
 import { createTwoFilesPatch } from 'diff';
 import { stringify } from 'yaml';
 import { mergedStepOrder } from './diff-flow.js';
-import { readFlowDocument, type CanonicalFlowDocument } from './flow-document.js';
+import { type CanonicalFlowDocument } from '../model/flow-document.js';
+import { readFlowDocument } from '../model/read-flow-document.js';
 import type { NumberPlan } from './plan-schema.js';
 
 export function numberYamlDiff(number: NumberPlan): string {

@@ -4,10 +4,10 @@
  * time — but the fields we rely on must be there, or the answer is rejected with a clear error.
  */
 import { z } from 'zod';
-import type { HttpClient } from '../http/http-client.js';
-import { fetchAllPages } from '../http/paginate.js';
+import type { HttpClient } from './http/http-client.js';
+import { fetchAllPages } from './http/paginate.js';
 import { ProviderError } from './errors.js';
-import type { LiveNumberSummary, NumberMessages, NumberSettingsUpdate, RingTarget } from './provider.js';
+import type { LiveNumberSummary, NumberMessages, NumberSettingsUpdate, RingTarget } from '../model/live.js';
 
 const MESSAGE_KEYS = ['welcome', 'waiting', 'ringing_tone', 'ivr', 'voicemail', 'closed', 'callback_later', 'unanswered_call', 'after_hours'] as const;
 

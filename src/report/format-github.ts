@@ -1,4 +1,4 @@
-import type { Problem } from './problem.js';
+import type { Problem } from '../model/problem.js';
 
 /** GitHub Actions workflow commands, shown as annotations on the PR's changed lines. */
 export function formatProblemsGithub(problems: readonly Problem[]): string {

@@ -1,4 +1,4 @@
-import type { Problem } from './problem.js';
+import type { Problem } from '../model/problem.js';
 
 /** SPEC §4: `{"problems":[{"severity","rule","message","file","line","column"}]}` (plus hint when any). */
 export function formatProblemsJson(problems: readonly Problem[]): string {

@@ -1,5 +1,5 @@
 import { audioReferences } from '../model/audio-refs.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** "Custom files are .mp3" and live in the repo: the path must exist, stay inside, end in .mp3. */

@@ -1,5 +1,5 @@
 import { flowGraph, reachableFrom, reachableSteps, stepsLeadingTo, stepsThatCanEnd } from '../model/graph.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /**

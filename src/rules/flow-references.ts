@@ -1,6 +1,6 @@
 import { lazySuggester } from '../config/did-you-mean.js';
 import { branchesOf } from '../model/flow.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** IVR fallbacks have their own rule (`ivr/*-target`), which explains the seed's requirement. */

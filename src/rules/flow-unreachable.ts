@@ -1,5 +1,5 @@
 import { reachableSteps } from '../model/graph.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** "unreachable steps (warning)": a step no call can reach is dead configuration. */

@@ -1,5 +1,5 @@
 import type { Repo } from '../model/repo.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { audioPath } from './audio-path.js';
 import { flowNoExit } from './flow-no-exit.js';
 import { flowReferences } from './flow-references.js';

@@ -1,5 +1,5 @@
 import { IVR_KEY } from '../config/schema/index.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** IVR options are single keys of the phone keypad: 0-9, * and #. */

@@ -1,7 +1,7 @@
 import { IVR_KEY } from '../config/schema/index.js';
 import { keysNamedIn } from '../model/prompt-keys.js';
 import { resolveMessage } from '../model/messages.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /**

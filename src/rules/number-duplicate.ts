@@ -1,4 +1,4 @@
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** "duplicate numbers across files": the number is the identity key matched against live. */

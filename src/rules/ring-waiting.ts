@@ -1,4 +1,4 @@
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** "The waiting experience cannot be removed: a ring step without one gets the default ringtone." */

@@ -1,7 +1,7 @@
 import type { PathSegment } from '../config/locate.js';
 import { locate } from '../config/locate.js';
 import type { Entry, Repo } from '../model/repo.js';
-import type { Problem, Severity } from '../report/problem.js';
+import type { Problem, Severity } from '../model/problem.js';
 
 /** A semantic check over the whole loaded repo. Returns problems; never throws. */
 export type Rule = (repo: Repo) => Problem[];

@@ -1,5 +1,5 @@
 import { WEEKDAYS } from '../config/schema/index.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));

@@ -1,6 +1,6 @@
 import { lazySuggester } from '../config/did-you-mean.js';
 import { messagesOf } from '../model/flow.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** "unknown schedule/message refs": names must match a file in config/schedules or config/messages. */

@@ -1,5 +1,5 @@
 import { lazySuggester } from '../config/did-you-mean.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt } from './rule.js';
 import type { Rule } from './rule.js';
 

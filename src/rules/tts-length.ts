@@ -2,7 +2,7 @@ import { MAX_TTS_CHARACTERS, type Message } from '../config/schema/index.js';
 import type { PathSegment } from '../config/locate.js';
 import { messagesOf } from '../model/flow.js';
 import type { Entry } from '../model/repo.js';
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** "TTS text too long": the platform reads at most 1,000 characters. */

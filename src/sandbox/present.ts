@@ -1,6 +1,6 @@
 /** Stored entities → the JSON the Aircall public API returns (numbers, users, teams, pages). */
 import type { AccountView } from './account.js';
-import type { StoredFlowVersion, StoredNumber, StoredTeam, StoredUser } from './state.js';
+import { latestVersion, type StoredFlowVersion, type StoredNumber, type StoredTeam, type StoredUser } from './state.js';
 
 export function presentNumber(number: StoredNumber, base: string) {
   return {
@@ -39,6 +39,18 @@ export function presentUser(user: StoredUser, base: string) {
 export function presentTeam(team: StoredTeam, account: AccountView, base: string) {
   const users = account.users.filter((user) => team.user_ids.includes(user.id)).map((user) => presentUser(user, base));
   return { id: team.id, direct_link: `${base}/v1/teams/${team.id}`, name: team.name, created_at: team.created_at, users };
+}
+
+/** Our Smartflow state of a number: published version, the draft beyond it, the latest version number. */
+export function presentFlowState(number: StoredNumber) {
+  const published = number.flow.versions.find((v) => v.version === number.flow.published) ?? null;
+  const last = number.flow.versions.at(-1);
+  const draft = last && last.version > (number.flow.published ?? 0) ? last : null;
+  return {
+    published: published ? presentVersion(published) : null,
+    draft: draft ? presentVersion(draft) : null,
+    latest_version: latestVersion(number),
+  };
 }
 
 export function presentVersion(version: StoredFlowVersion) {

@@ -4,7 +4,7 @@
  * `-Reset` (UNIX seconds), with 429 beyond it. Windows are aligned on the clock, as a
  * per-minute counter is.
  */
-import type { Clock } from '../http/clock.js';
+import type { Clock } from '../clock.js';
 
 export interface RateDecision {
   allowed: boolean;

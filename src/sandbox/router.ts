@@ -1,6 +1,6 @@
 /** A tiny method + path-template router: `/v1/numbers/:id` → params.id. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Clock } from '../http/clock.js';
+import type { Clock } from '../clock.js';
 import type { SandboxStore } from './store.js';
 
 export interface RouteContext {

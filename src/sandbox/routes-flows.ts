@@ -5,10 +5,10 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { HttpError, readJson, sendJson } from './http-util.js';
-import { presentNumber, presentVersion } from './present.js';
+import { presentFlowState, presentNumber, presentVersion } from './present.js';
 import type { Router } from './router.js';
 import { findNumber } from './routes-numbers.js';
-import { latestVersion, type StoredNumber } from './state.js';
+import { latestVersion } from './state.js';
 
 const FLOW = '/v1/callflow/numbers/:id/flow';
 
@@ -17,7 +17,7 @@ export function flowRoutes(router: Router): void {
     .add('GET', FLOW, async (ctx) => {
       const number = findNumber(await ctx.store.read(), ctx.params['id']!);
       // The number rides along so a plan reads each number in one request, not two.
-      sendJson(ctx.res, 200, { ...flowState(number), number: presentNumber(number, ctx.origin) }, { etag: `"${latestVersion(number)}"` });
+      sendJson(ctx.res, 200, { ...presentFlowState(number), number: presentNumber(number, ctx.origin) }, { etag: `"${latestVersion(number)}"` });
     })
     .add('GET', `${FLOW}/versions`, async (ctx) => {
       const number = findNumber(await ctx.store.read(), ctx.params['id']!);
@@ -68,17 +68,6 @@ export function flowRoutes(router: Router): void {
       });
       sendJson(ctx.res, 200, { published_version: number.flow.published, latest_version: latestVersion(number) });
     });
-}
-
-function flowState(number: StoredNumber) {
-  const published = number.flow.versions.find((v) => v.version === number.flow.published) ?? null;
-  const last = number.flow.versions.at(-1);
-  const draft = last && last.version > (number.flow.published ?? 0) ? last : null;
-  return {
-    published: published ? presentVersion(published) : null,
-    draft: draft ? presentVersion(draft) : null,
-    latest_version: latestVersion(number),
-  };
 }
 
 /** `If-Match: "3"` (or 3): the version the draft is based on; 0 for a number never written. */

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadRepo } from '../config/load.js';
+import type { Repo } from '../model/repo.js';
 import { countryOf } from './country.js';
 import type { AccountView } from './account.js';
 import { MESSAGE_SLOTS, type StoredNumber } from './state.js';
@@ -34,18 +35,33 @@ export interface SeedResult {
   teams: number;
 }
 
-export async function readSeedFile(path: string): Promise<Seed> {
-  const parsed = seedFile.safeParse(parse(await readFile(path, 'utf8')) ?? {});
+export type ReadSeed = { ok: true; seed: Seed } | { ok: false; error: string };
+
+/** A seed file (YAML or JSON); what is wrong with it comes back as one sentence. */
+export async function readSeedFile(path: string): Promise<ReadSeed> {
+  let data: unknown;
+  try {
+    data = parse(await readFile(path, 'utf8')) ?? {};
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return { ok: false, error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `not YAML or JSON: ${message.split('\n')[0]!.replace(/:\s*$/, '')}` };
+  }
+  const parsed = seedFile.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`${path}: ${issue.path.join('.')}: ${issue.message}`);
+    return { ok: false, error: `${issue.path.join('.') || '(top)'}: ${issue.message}` };
   }
-  return parsed.data;
+  return { ok: true, seed: parsed.data };
 }
 
-/** What a repo's config needs to exist in the account: its numbers, users and teams. */
+/** What a repo's config needs to exist in the account, read from ROOT (for `sandbox --seed-config`). */
 export async function seedFromConfig(root: string, configDir = 'config'): Promise<Seed> {
   const { repo } = await loadRepo({ root, configDir });
+  return seedFromRepo(repo);
+}
+
+/** What a loaded config needs to exist in the account: its numbers, and the users and teams its ring steps name. */
+export function seedFromRepo(repo: Pick<Repo, 'numbers'>): Seed {
   const users = new Set<string>();
   const teams = new Set<string>();
   for (const entry of repo.numbers) {

@@ -5,9 +5,9 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { findFfmpeg } from '../audio/tools.js';
 import type { Heard, SimEvent, Simulation } from './events.js';
 
 const RATE = 16_000;
@@ -28,13 +28,6 @@ export interface PreviewResult {
 type Generated = { kind: 'args'; args: string[]; seconds: number };
 type Segment = Generated | { kind: 'tts'; heard: Heard } | { kind: 'file'; path: string; maxSeconds?: number };
 
-function ffmpegPath(): string {
-  try {
-    return (createRequire(import.meta.url)('@ffmpeg-installer/ffmpeg') as { path: string }).path;
-  } catch {
-    return 'ffmpeg';
-  }
-}
 
 function exec(command: string, args: string[]): Promise<{ code: number; stderr: string }> {
   return new Promise((done) => {
@@ -84,7 +77,7 @@ function espeakVoice(heard: Heard): string {
 }
 
 export async function renderCallAudio(simulation: Simulation, options: { root: string; out: string }): Promise<PreviewResult> {
-  const ffmpeg = ffmpegPath();
+  const ffmpeg = (await findFfmpeg())?.path ?? 'ffmpeg';
   const dir = await mkdtemp(join(tmpdir(), 'callflow-preview-'));
   const notes: string[] = [];
   try {

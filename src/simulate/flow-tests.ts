@@ -2,12 +2,10 @@ import { basename, extname } from 'node:path';
 import { locate } from '../config/locate.js';
 import type { FlowTest, NumberConfig } from '../config/schema/index.js';
 import type { Entry, Repo } from '../model/repo.js';
-import { describeAnswer, invalidKeySlots, parseAnswer } from './caller.js';
+import { invalidKeySlots, parseAnswer } from './caller.js';
 import type { Ending, Heard, SimEvent, Simulation } from './events.js';
 import { simulateCall } from './interpreter.js';
 import { instantOf } from './local-time.js';
-
-export const TEST_ENDINGS = ['answered', 'voicemail', 'forward', 'hangup'] as const;
 
 /** Why a flow test failed; several can hold at once (path and hears). */
 export type Mismatch =
@@ -130,9 +128,4 @@ function matches(item: Heard, wanted: string): boolean {
 
 function heardLabel(item: Heard): string {
   return item.tts ?? item.file ?? (item.music ? `music: ${item.music}` : '?');
-}
-
-export function describeTestInputs(test: Pick<FlowTest, 'at' | 'keys' | 'answer'>): string {
-  const answer = parseAnswer(test.answer);
-  return `at ${test.at}, keys [${test.keys.map((k) => JSON.stringify(k)).join(', ')}], answer ${answer ? describeAnswer(answer) : test.answer}`;
 }

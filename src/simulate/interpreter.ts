@@ -1,19 +1,16 @@
-import {
-  DEFAULT_IVR_TIMEOUT_SECONDS,
-  DEFAULT_RING_SECONDS,
-  type InputIvrStep,
-  type IvrStep,
-  type Message,
-  type NumberConfig,
-  type RingStep,
-  type Step,
-} from '../config/schema/index.js';
-import { resolveMessage } from '../model/messages.js';
+import type { NumberConfig } from '../config/schema/index.js';
+import { canonicalFlow } from '../model/canonical.js';
+import type { CanonicalFlowDocument, CanonicalMessage, CanonicalStep } from '../model/flow-document.js';
+import { messagesOf } from '../model/flow.js';
 import type { Repo } from '../model/repo.js';
 import type { Answer } from './caller.js';
 import type { Ending, Heard, PlayRole, SimEvent, Simulation } from './events.js';
 import { localTimeAt } from './local-time.js';
 import { scheduleStatusAt } from './schedule-status.js';
+
+type IvrStep = Extract<CanonicalStep, { type: 'ivr' }>;
+type InputIvrStep = Extract<CanonicalStep, { type: 'input_ivr' }>;
+type RingStep = Extract<CanonicalStep, { type: 'ring' }>;
 
 export interface CallInputs {
   /** The instant the call arrives (epoch ms). */
@@ -29,29 +26,62 @@ export const DEFAULT_STEP_BUDGET = 200;
 
 type Outcome = { next: string; branch: string; reason?: string } | { end: Ending };
 
+/** Where a canonical document's parts came from, for transcripts and for defects the document cannot show. */
+export interface FlowOrigin {
+  /** The shared message a slot was written as (`{ ref: closed-fr }`), if any. */
+  messageRef(step: string, field: string): string | undefined;
+  /** False for a schedule no file defines (validation reports it): calls are stuck there. */
+  hasSchedule(ref: string): boolean;
+}
+
+/** A call placed to one number: its published document and the zone its clock runs in. */
+export interface FlowUnderTest {
+  number: string;
+  timezone: string;
+  flow: CanonicalFlowDocument;
+  origin?: FlowOrigin;
+}
+
 /**
- * Walk one call through a number's flow. Pure: the repo is only read for schedules and shared
- * messages. A flow with defects (unknown steps, missing fallbacks) ends `stuck` rather than throwing.
+ * Walk one call through a number's flow as written in its file: the flow is first brought to
+ * the canonical document apply publishes, so what is simulated is what callers get.
  */
-export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'>, number: NumberConfig, inputs: CallInputs): Simulation {
+export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'> & Partial<Pick<Repo, 'audio'>>, number: NumberConfig, inputs: CallInputs): Simulation {
+  return walkFlow({ number: number.number, timezone: number.timezone, flow: canonicalFlow({ config: number }, repo), origin: yamlOrigin(repo, number) }, inputs);
+}
+
+function yamlOrigin(repo: Pick<Repo, 'schedules'>, number: NumberConfig): FlowOrigin {
+  return {
+    messageRef: (step, field) => {
+      const written = Object.hasOwn(number.flow.steps, step) ? number.flow.steps[step] : undefined;
+      const found = written && messagesOf(written).find((m) => m.path.join('.') === field);
+      return found && 'ref' in found.message ? found.message.ref : undefined;
+    },
+    hasSchedule: (ref) => repo.schedules.has(ref),
+  };
+}
+
+/**
+ * Walk one call through a canonical flow document. Pure. A flow with defects (unknown steps,
+ * missing fallbacks) ends `stuck` rather than throwing.
+ */
+export function walkFlow(call: FlowUnderTest, inputs: CallInputs): Simulation {
+  const { flow, origin } = call;
   const events: SimEvent[] = [];
   const path: string[] = [];
   const heard: Heard[] = [];
   let keyIndex = 0;
   const budget = inputs.maxSteps ?? DEFAULT_STEP_BUDGET;
 
-  const play = (step: string, role: PlayRole, message: Message | undefined): boolean => {
+  const play = (step: string, role: PlayRole, field: string, message: CanonicalMessage | undefined): boolean => {
     if (!message) return true;
-    const resolved = resolveMessage(repo, message);
-    if (!resolved) {
-      events.push({ kind: 'stuck', step, reason: `shared message "${'ref' in message ? message.ref : '?'}" does not exist` });
+    if ('unresolved' in message) {
+      events.push({ kind: 'stuck', step, reason: `shared message "${message.unresolved}" does not exist` });
       return false;
     }
-    const item: Heard =
-      'tts' in resolved
-        ? { tts: resolved.tts, language: resolved.language ?? number.language, ...(resolved.voice ? { voice: resolved.voice } : {}) }
-        : { file: resolved.file };
-    if ('ref' in message) item.ref = message.ref;
+    const item: Heard = 'tts' in message ? { tts: message.tts, language: message.language, ...(message.voice ? { voice: message.voice } : {}) } : { file: message.audio.path };
+    const ref = origin?.messageRef(step, field);
+    if (ref) item.ref = ref;
     heard.push(item);
     events.push({ kind: 'play', step, role, heard: item });
     return true;
@@ -62,8 +92,8 @@ export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'>, number:
     return slot === '' ? undefined : slot;
   };
 
-  const context: StepContext = { events, heard, play, nextKeys, answer: inputs.answer };
-  let current: string | undefined = number.flow.start;
+  const context: StepContext = { events, heard, play, nextKeys, answer: inputs.answer, timezone: call.timezone, ...(origin ? { origin } : {}) };
+  let current: string | undefined = flow.start;
   let ending: Ending | undefined;
   while (ending === undefined && current !== undefined) {
     if (path.length >= budget) {
@@ -72,7 +102,7 @@ export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'>, number:
       break;
     }
     const name: string = current;
-    const step: Step | undefined = number.flow.steps[name];
+    const step: CanonicalStep | undefined = Object.hasOwn(flow.steps, name) ? flow.steps[name] : undefined;
     if (!step) {
       events.push({ kind: 'stuck', step: path.at(-1) ?? name, reason: `step "${name}" does not exist` });
       ending = 'stuck';
@@ -80,7 +110,7 @@ export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'>, number:
     }
     path.push(name);
     events.push({ kind: 'enter', step: name, type: step.type, ...(step.label ? { label: step.label } : {}) });
-    const outcome = runStep(name, step, context, repo, number, inputs.at);
+    const outcome = runStep(name, step, context, inputs.at);
     if ('end' in outcome) {
       ending = outcome.end;
     } else {
@@ -89,10 +119,10 @@ export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'>, number:
     }
   }
 
-  const local = localTimeAt(inputs.at, number.timezone);
+  const local = localTimeAt(inputs.at, call.timezone);
   return {
-    number: number.number,
-    at: { utc: new Date(inputs.at).toISOString(), local: `${local.date}T${local.clock} (${local.weekday})`, timeZone: number.timezone },
+    number: call.number,
+    at: { utc: new Date(inputs.at).toISOString(), local: `${local.date}T${local.clock} (${local.weekday})`, timeZone: call.timezone },
     events,
     path,
     heard,
@@ -104,10 +134,13 @@ export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'>, number:
 interface StepContext {
   events: SimEvent[];
   heard: Heard[];
-  /** Plays a message; false when a shared message is unknown (a `stuck` event is recorded). */
-  play: (step: string, role: PlayRole, message: Message | undefined) => boolean;
+  /** Plays the message in a slot; false when a shared message is unknown (a `stuck` event is recorded). */
+  play: (step: string, role: PlayRole, field: string, message: CanonicalMessage | undefined) => boolean;
   nextKeys: () => string | undefined;
   answer: Answer;
+  /** The number's zone: the clock schedules without their own zone run on. */
+  timezone: string;
+  origin?: FlowOrigin;
 }
 
 const stuck = (context: StepContext, step: string, reason: string): Outcome => {
@@ -115,19 +148,19 @@ const stuck = (context: StepContext, step: string, reason: string): Outcome => {
   return { end: 'stuck' };
 };
 
-function runStep(name: string, step: Step, context: StepContext, repo: Pick<Repo, 'schedules'>, number: NumberConfig, at: number): Outcome {
+function runStep(name: string, step: CanonicalStep, context: StepContext, at: number): Outcome {
   const { play, events } = context;
   switch (step.type) {
     case 'message':
-      return play(name, 'message', step.message) ? { next: step.next, branch: 'next' } : { end: 'stuck' };
+      return play(name, 'message', 'message', step.message) ? { next: step.next, branch: 'next' } : { end: 'stuck' };
     case 'time_rule': {
-      const schedule = repo.schedules.get(step.schedule);
-      if (!schedule) return stuck(context, name, `schedule "${step.schedule}" does not exist`);
-      const { status, reason } = scheduleStatusAt(schedule.config, at, number.timezone);
-      events.push({ kind: 'schedule', step: name, schedule: step.schedule, status, reason });
+      const { schedule } = step;
+      if (context.origin && !context.origin.hasSchedule(schedule.ref)) return stuck(context, name, `schedule "${schedule.ref}" does not exist`);
+      const { status, reason } = scheduleStatusAt(schedule, at, context.timezone);
+      events.push({ kind: 'schedule', step: name, schedule: schedule.ref, status, reason });
       if (status === 'open') return { next: step.open, branch: 'open', reason };
-      // "holiday" defaults to the closed branch when the step does not route holidays.
-      if (status === 'holiday' && step.holiday) return { next: step.holiday, branch: 'holiday', reason };
+      // The document routes holidays explicitly ("defaults to closed"): a holiday led where closed leads reads as closed.
+      if (status === 'holiday' && step.holiday !== step.closed) return { next: step.holiday, branch: 'holiday', reason };
       return { next: step.closed, branch: 'closed', reason };
     }
     case 'ivr':
@@ -136,19 +169,19 @@ function runStep(name: string, step: Step, context: StepContext, repo: Pick<Repo
     case 'ring':
       return runRing(name, step, context);
     case 'voicemail':
-      if (!play(name, 'voicemail-greeting', step.message)) return { end: 'stuck' };
+      if (!play(name, 'voicemail-greeting', 'message', step.message)) return { end: 'stuck' };
       events.push({ kind: 'voicemail', step: name, ...(step.max_seconds ? { maxSeconds: step.max_seconds } : {}) });
       return { end: 'voicemail' };
     case 'callback_request':
-      if (!play(name, 'confirmation', step.confirmation)) return { end: 'stuck' };
+      if (!play(name, 'confirmation', 'confirmation', step.confirmation)) return { end: 'stuck' };
       events.push({ kind: 'callback', step: name });
       return { next: step.next, branch: 'next' };
     case 'forward':
-      if (!play(name, 'forward-message', step.message)) return { end: 'stuck' };
+      if (!play(name, 'forward-message', 'message', step.message)) return { end: 'stuck' };
       events.push({ kind: 'forward', step: name, to: step.to });
       return { end: 'forward' };
     case 'hangup':
-      if (!play(name, 'goodbye', step.message)) return { end: 'stuck' };
+      if (!play(name, 'goodbye', 'message', step.message)) return { end: 'stuck' };
       events.push({ kind: 'hangup', step: name });
       return { end: 'hangup' };
   }
@@ -160,7 +193,7 @@ type Read = { outcome: 'option' | 'complete'; next: string; branch: string; deta
 function readIvr(step: IvrStep, keys: string | undefined): Read {
   if (keys === undefined) return { outcome: 'no-input', detail: 'no key pressed' };
   const key = keys[0]!;
-  const target = step.options[key];
+  const target = Object.hasOwn(step.options, key) ? step.options[key] : undefined;
   return target === undefined
     ? { outcome: 'invalid-input', detail: `key ${key} is not an option (${Object.keys(step.options).join(', ')})` }
     : { outcome: 'option', next: target, branch: `option ${key}`, detail: `pressed ${key}` };
@@ -192,14 +225,14 @@ function readInput(step: InputIvrStep, keys: string | undefined): Read {
  * after a no-input or invalid input (retries.message first); the last failure picks the branch.
  */
 function runPrompt(name: string, step: IvrStep | InputIvrStep, context: StepContext): Outcome {
-  const timeoutSeconds = step.timeout_seconds ?? DEFAULT_IVR_TIMEOUT_SECONDS;
+  const timeoutSeconds = step.timeout_seconds;
   const retries = step.retries?.count ?? 0;
   for (let attempt = 0; ; attempt += 1) {
     if (attempt > 0) {
       context.events.push({ kind: 'retry', step: name, attempt, of: retries });
-      if (!context.play(name, 'retry-message', step.retries?.message)) return { end: 'stuck' };
+      if (!context.play(name, 'retry-message', 'retries.message', step.retries?.message)) return { end: 'stuck' };
     }
-    if (!context.play(name, 'prompt', step.prompt)) return { end: 'stuck' };
+    if (!context.play(name, 'prompt', 'prompt', step.prompt)) return { end: 'stuck' };
     const keys = context.nextKeys();
     const read = step.type === 'ivr' ? readIvr(step, keys) : readInput(step, keys);
     context.events.push({ kind: 'input', step: name, ...(keys !== undefined ? { keys } : {}), timeoutSeconds, outcome: read.outcome, detail: read.detail });
@@ -214,27 +247,24 @@ function runPrompt(name: string, step: IvrStep | InputIvrStep, context: StepCont
 }
 
 function ringTarget(step: RingStep): string {
-  const to = step.to;
-  if ('team' in to) return `team ${to.team}`;
-  if ('user' in to) return `user ${to.user}`;
-  if ('teams' in to) return `teams ${to.teams.join(', ')}`;
-  return `users ${to.users.join(', ')}`;
+  const [kind, names] = 'teams' in step.to ? (['team', step.to.teams] as const) : (['user', step.to.users] as const);
+  return `${kind}${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
 }
 
-/** "a ring step without [a waiting experience] gets the default ringtone". */
+/** The document's default waiting experience: "a ring step without one gets the default ringtone". */
+const isDefaultWaiting = (waiting: RingStep['waiting']) => waiting.title === undefined && 'library' in waiting.music && waiting.music.library === 'ringtone';
+
 function runRing(name: string, step: RingStep, context: StepContext): Outcome {
-  const ringSeconds = step.ring_seconds ?? DEFAULT_RING_SECONDS;
+  const ringSeconds = step.ring_seconds;
   context.events.push({ kind: 'ring', step: name, to: ringTarget(step), ringSeconds });
-  const waiting = step.waiting && typeof step.waiting === 'object' ? step.waiting : undefined;
-  if (!waiting) {
-    context.heard.push({ music: 'ringtone' });
-    context.events.push({ kind: 'waiting', step: name, music: 'ringtone', isDefault: true });
-  } else if ('file' in waiting.music) {
-    context.heard.push({ file: waiting.music.file });
-    context.events.push({ kind: 'waiting', step: name, music: waiting.title ?? waiting.music.file, file: waiting.music.file, isDefault: false });
+  const { waiting } = step;
+  if ('audio' in waiting.music) {
+    const file = waiting.music.audio.path;
+    context.heard.push({ file });
+    context.events.push({ kind: 'waiting', step: name, music: waiting.title ?? file, file, isDefault: false });
   } else {
     context.heard.push({ music: waiting.music.library });
-    context.events.push({ kind: 'waiting', step: name, music: waiting.title ?? waiting.music.library, isDefault: false });
+    context.events.push({ kind: 'waiting', step: name, music: waiting.title ?? waiting.music.library, isDefault: isDefaultWaiting(waiting) });
   }
   const answer = context.answer;
   const answeredAfter = answer.kind === 'always' ? 0 : answer.kind === 'after' && answer.seconds < ringSeconds ? answer.seconds : undefined;

@@ -1,6 +1,6 @@
-import type { Problem } from '../report/problem.js';
+import type { Problem } from '../model/problem.js';
 import { problemAt } from '../rules/rule.js';
-import type { RepoCheck } from '../validate/validate-repo.js';
+import type { RepoCheck } from '../pipeline/validate-repo.js';
 import { runFlowTests } from './flow-tests.js';
 import { describeMismatch, summarizeFailure } from './test-report.js';
 

@@ -1,4 +1,3 @@
-import type { ScheduleConfig } from '../config/schema/index.js';
 import { localTimeAt, type LocalTime } from './local-time.js';
 
 /** What a time rule sees: open, closed, or a holiday (routed to `holiday`, else `closed`). */
@@ -10,6 +9,15 @@ export interface ScheduleStatus {
   timeZone: string;
 }
 
+/** Opening hours as a schedule file and the canonical document both carry them. */
+export interface ScheduleHours {
+  /** The schedule's own zone; the number's when absent. */
+  timezone?: string;
+  weekly: Readonly<Partial<Record<string, readonly string[]>>>;
+  holidays?: ReadonlyArray<{ date: string; name?: string }>;
+  special_days?: ReadonlyArray<{ date: string; name?: string; hours: readonly string[] }>;
+}
+
 const seconds = (time: string) => Number(time.slice(0, 2)) * 3600 + Number(time.slice(3, 5)) * 60;
 
 /**
@@ -17,7 +25,7 @@ const seconds = (time: string) => Number(time.slice(0, 2)) * 3600 + Number(time.
  * Precedence: holidays, then special days, then the weekly ranges. A range includes its start
  * and excludes its end, so "09:00-12:30" is closed at 12:30:00.
  */
-export function scheduleStatusAt(schedule: ScheduleConfig, epochMs: number, numberTimeZone: string): ScheduleStatus {
+export function scheduleStatusAt(schedule: ScheduleHours, epochMs: number, numberTimeZone: string): ScheduleStatus {
   const timeZone = schedule.timezone ?? numberTimeZone;
   const local = localTimeAt(epochMs, timeZone);
   const at = `${local.date} ${local.clock.slice(0, 5)} ${timeZone}`;

@@ -81,8 +81,8 @@ describe('plan and apply against the sandbox', () => {
     const provider = await clientFor(root, server);
     const id = (await provider.listNumbers()).find((n) => n.number === '+442071838750')!.id;
     const before = await provider.readNumber(id);
-    const draft = await provider.writeDraft(id, before.flow!.published!.document, before.flow!.latestVersion);
-    await provider.publish(id, draft.version);
+    const draft = await provider.flows!.writeDraft(id, before.flow!.published!.document, before.flow!.latestVersion);
+    await provider.flows!.publish(id, draft.version);
     await provider.close();
 
     const refused = await callflow(root, server, 'apply', '--doit', '--plan', planFile);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { silentLogger } from '../../src/logging.js';
-import { openProvider } from '../../src/providers/open-provider.js';
+import { openProvider } from '../../src/providers/registry.js';
 import type { TelephonyProvider } from '../../src/providers/provider.js';
 import { settingsFile } from '../../src/config/schema/index.js';
 import { startSandbox, type RunningSandbox } from '../../src/sandbox/server.js';

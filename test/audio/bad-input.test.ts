@@ -6,7 +6,7 @@ import { noProbeCache } from '../../src/audio/cache.js';
 import { createAudioInspector } from '../../src/audio/inspect.js';
 import { audioContentCheck } from '../../src/audio/repo-check.js';
 import { judgeAudio } from '../../src/audio/rules/index.js';
-import { validateRepo } from '../../src/validate/validate-repo.js';
+import { validateRepo } from '../../src/pipeline/validate-repo.js';
 import { fixture, LINES, runCli, tempDir, writeRepo } from './helpers.js';
 
 let dir: string;

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIO_CACHE_VERSION, audioCacheDir } from '../../src/audio/cache.js';
 import { audioContentCheck } from '../../src/audio/repo-check.js';
 import { loadRepo } from '../../src/config/load.js';
-import { validateRepo } from '../../src/validate/validate-repo.js';
+import { validateRepo } from '../../src/pipeline/validate-repo.js';
 import { fixture, LINES, makeToneMp3, runCli, tempDir, writeRepo } from './helpers.js';
 
 const EXAMPLE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

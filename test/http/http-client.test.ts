@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../src/http/clock.js';
-import { HttpClient } from '../../src/http/http-client.js';
-import { fetchAllPages } from '../../src/http/paginate.js';
+import { FakeClock } from '../../src/clock.js';
+import { HttpClient } from '../../src/providers/http/http-client.js';
+import { fetchAllPages } from '../../src/providers/http/paginate.js';
 import { ProviderError } from '../../src/providers/errors.js';
 import { silentLogger } from '../../src/logging.js';
 import { parseFaults } from '../../src/sandbox/faults.js';
@@ -94,7 +94,7 @@ describe('HttpClient', () => {
   it('collects every page of a list', async () => {
     const numbers = Array.from({ length: 51 }, (_, i) => ({ digits: `+3317000${String(i).padStart(4, '0')}`, name: `N${i}`, timezone: 'Europe/Paris' }));
     t = await startTestSandbox({ seed: { numbers, users: [], teams: [] } });
-    const all = await fetchAllPages<{ name: string }>(client(t.sandbox.url), '/numbers', 'numbers', 20);
+    const all = await fetchAllPages<{ name: string }>(client(t.sandbox.url), '/numbers', 'numbers', { per_page: 20 });
     expect(all.map((n) => n.name)).toEqual(numbers.map((n) => n.name));
   });
 });

@@ -4,8 +4,8 @@
  * run in milliseconds, and no assertion is about real time.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../src/http/clock.js';
-import { HttpClient } from '../../src/http/http-client.js';
+import { FakeClock } from '../../src/clock.js';
+import { HttpClient } from '../../src/providers/http/http-client.js';
 import { RateLimitError } from '../../src/providers/errors.js';
 import { silentLogger } from '../../src/logging.js';
 import { startTestSandbox, CREDENTIALS, type TestSandbox } from '../sandbox/helpers.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { canonicalFlow } from '../../src/plan/canonical.js';
-import { readFlowDocument } from '../../src/plan/flow-document.js';
+import { canonicalFlow } from '../../src/model/canonical.js';
+import { readFlowDocument } from '../../src/model/read-flow-document.js';
 import { exampleRepo, numberEntry } from './helpers.js';
 
 const byNumber = async (number: string) => {

@@ -4,8 +4,8 @@ import { loadRepo } from '../../src/config/load.js';
 import { parseYamlText } from '../../src/config/yaml-source.js';
 import { numberFile, type NumberConfig } from '../../src/config/schema/index.js';
 import type { Entry, Repo } from '../../src/model/repo.js';
-import type { LiveNumber, ProviderCapabilities } from '../../src/providers/provider.js';
-import { canonicalNumber } from '../../src/plan/canonical.js';
+import type { LiveNumber, ProviderCapabilities } from '../../src/model/live.js';
+import { canonicalNumber } from '../../src/model/canonical.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

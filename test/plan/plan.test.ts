@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlan, hasChanges, settingsUpdateOf } from '../../src/plan/plan.js';
 import type { Change } from '../../src/plan/plan-schema.js';
-import type { LiveNumber } from '../../src/providers/provider.js';
+import type { LiveNumber } from '../../src/model/live.js';
 import { AT, appliedRepo, boughtNumber, docOf, editable, exampleRepo, SANDBOX_CAPABILITIES } from './helpers.js';
 
 const US = '+12125550142';

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import type { NumberConfig } from '../../src/config/schema/index.js';
 import type { Repo } from '../../src/model/repo.js';
 import { buildPlan } from '../../src/plan/plan.js';
-import type { LiveNumber } from '../../src/providers/provider.js';
+import type { LiveNumber } from '../../src/model/live.js';
 import { AT, appliedNumber, boughtNumber, exampleRepo, numberEntry, repoWith, SANDBOX_CAPABILITIES } from './helpers.js';
 import { independentDocument } from './independent-document.js';
 

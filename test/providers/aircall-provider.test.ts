@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging.js';
 import { AircallProvider } from '../../src/providers/aircall/aircall-provider.js';
+import type { TelephonyProvider } from '../../src/providers/provider.js';
 import { parsePublicAudioUrl, publicAudioUrl } from '../../src/providers/audio-url.js';
 import { AuthError, ProviderError } from '../../src/providers/errors.js';
 import { CREDENTIALS, startTestSandbox } from '../sandbox/helpers.js';
@@ -99,11 +100,11 @@ describe('aircall provider on Aircall reference responses', () => {
     expect(replay.puts).toEqual([{ path: '/v1/numbers/1234', body: { name: 'Paris', messages: { welcome: url } } }]);
   });
 
-  it('says what it cannot do, and refuses flow writes plainly', async () => {
+  it('says what it cannot do, and has no flow, asset or lock part to call', async () => {
     expect(provider.capabilities).toMatchObject({ flows: false, audio: 'url', locks: false });
     expect(provider.capabilities.limitations.join('\n')).toMatch(/https:\/\/audio\.example\.com\/callflow\/<repo path>\?sha256=<hash>.*must be reachable/);
-    await expect(provider.writeDraft()).rejects.toThrow(/cannot write call flows/);
-    expect(await provider.hasAudio()).toBe(true);
+    const parts: TelephonyProvider = provider;
+    expect([parts.flows, parts.assets, parts.lock]).toEqual([undefined, undefined, undefined]);
   });
 
   it('fails with AuthError on wrong keys', async () => {

@@ -43,29 +43,29 @@ describe('sandbox provider against the real sandbox server', () => {
 
   it('writes a draft on the expected base version, refuses a stale one, and publishes atomically', async () => {
     const id = await idOf('+33176360000');
-    const v1 = await provider.writeDraft(id, { start: 'welcome', steps: { welcome: { type: 'hangup' } } }, 0);
+    const v1 = await provider.flows!.writeDraft(id, { start: 'welcome', steps: { welcome: { type: 'hangup' } } }, 0);
     expect(v1.version).toBe(1);
     let live = await provider.readNumber(id);
     expect(live.flow).toMatchObject({ published: null, draft: { version: 1 }, latestVersion: 1 });
 
-    await expect(provider.writeDraft(id, { other: true }, 0)).rejects.toBeInstanceOf(StaleVersionError);
+    await expect(provider.flows!.writeDraft(id, { other: true }, 0)).rejects.toBeInstanceOf(StaleVersionError);
 
-    await provider.publish(id, 1);
+    await provider.flows!.publish(id, 1);
     live = await provider.readNumber(id);
     expect(live.flow?.published?.document).toEqual({ start: 'welcome', steps: { welcome: { type: 'hangup' } } });
     expect(live.flow?.draft).toBeNull();
 
-    const v2 = await provider.writeDraft(id, { start: 'b' }, 1);
+    const v2 = await provider.flows!.writeDraft(id, { start: 'b' }, 1);
     expect(v2.version).toBe(2);
     live = await provider.readNumber(id);
     expect(live.flow).toMatchObject({ published: { version: 1 }, draft: { version: 2 }, latestVersion: 2 });
-    await expect(provider.publish(id, 7)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(provider.flows!.publish(id, 7)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('answers a replayed draft write (lost response) with the version it already created', async () => {
     const id = await idOf('+12125550142');
-    const first = await provider.writeDraft(id, { a: 1 }, 0);
-    const replay = await provider.writeDraft(id, { a: 1 }, 0);
+    const first = await provider.flows!.writeDraft(id, { a: 1 }, 0);
+    const replay = await provider.flows!.writeDraft(id, { a: 1 }, 0);
     expect(replay.version).toBe(first.version);
     expect((await provider.readNumber(id)).flow?.latestVersion).toBe(1);
   });
@@ -73,20 +73,20 @@ describe('sandbox provider against the real sandbox server', () => {
   it('stores audio by content, once, and refuses content that does not match its hash', async () => {
     const content = new TextEncoder().encode('ID3 fake mp3 bytes');
     const hash = sha(content);
-    expect(await provider.hasAudio(hash)).toBe(false);
-    const asset = await provider.uploadAudio(content, hash);
+    expect(await provider.assets!.has(hash)).toBe(false);
+    const asset = await provider.assets!.upload(content, hash);
     expect(asset).toMatchObject({ sha256: hash, size: content.length });
-    expect(await provider.hasAudio(hash)).toBe(true);
-    expect(await provider.uploadAudio(content, hash)).toMatchObject({ sha256: hash });
+    expect(await provider.assets!.has(hash)).toBe(true);
+    expect(await provider.assets!.upload(content, hash)).toMatchObject({ sha256: hash });
     const response = await fetch(asset.url!, { headers: { authorization: `Basic ${Buffer.from('sandbox:sandbox').toString('base64')}` } });
     expect(new Uint8Array(await response.arrayBuffer())).toEqual(content);
-    await expect(provider.uploadAudio(content, sha(new Uint8Array([1])))).rejects.toThrow(/422/);
+    await expect(provider.assets!.upload(content, sha(new Uint8Array([1])))).rejects.toThrow(/422/);
   });
 
   it('updates settings and music & messages, refusing an asset that was never uploaded', async () => {
     const id = await idOf('+33176360000');
     const content = new TextEncoder().encode('hold music');
-    await provider.uploadAudio(content, sha(content));
+    await provider.assets!.upload(content, sha(content));
     await provider.updateNumber(id, { name: 'Support FR', timezone: 'Europe/Brussels', language: 'fr-BE', messages: { waiting: sha(content), welcome: 'https://audio.example.com/w.mp3' } });
     const live = await provider.readNumber(id);
     expect(live).toMatchObject({ name: 'Support FR', timezone: 'Europe/Brussels', language: 'fr-BE' });
@@ -103,15 +103,15 @@ describe('sandbox provider against the real sandbox server', () => {
 
   it('holds the account-wide apply lock for one owner at a time', async () => {
     const other = t.provider();
-    const lock = await provider.acquireLock('alice (run 1)', 60);
+    const lock = await provider.lock!.acquire('alice (run 1)', 60);
     expect(lock.owner).toBe('alice (run 1)');
-    const refused = await other.acquireLock('bob (run 2)', 60).catch((e: unknown) => e);
+    const refused = await other.lock!.acquire('bob (run 2)', 60).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(LockHeldError);
     expect((refused as LockHeldError).holder).toBe('alice (run 1)');
-    await expect(other.releaseLock({ ...lock, token: 'not-the-token' })).rejects.toBeInstanceOf(LockHeldError);
-    await provider.releaseLock(lock);
-    const bobs = await other.acquireLock('bob (run 2)', 60);
-    await other.releaseLock(bobs);
+    await expect(other.lock!.release({ ...lock, token: 'not-the-token' })).rejects.toBeInstanceOf(LockHeldError);
+    await provider.lock!.release(lock);
+    const bobs = await other.lock!.acquire('bob (run 2)', 60);
+    await other.lock!.release(bobs);
   });
 
   it('fails with typed errors: unknown number, wrong credentials', async () => {

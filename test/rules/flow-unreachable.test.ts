@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasErrors } from '../../src/report/problem.js';
+import { hasErrors } from '../../src/model/problem.js';
 import { flowUnreachable } from '../../src/rules/flow-unreachable.js';
 import { exampleRepo, expectProblem, validateFixture } from '../fixtures/broken/harness.js';
 

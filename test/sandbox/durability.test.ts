@@ -62,7 +62,7 @@ describe('sandbox durability', () => {
     const flowWriter = (async () => {
       for (let i = 0; !stop; i += 1) {
         const document = { step: i, filler: 'x'.repeat(2000) };
-        const version = await provider.writeDraft(flowNumber!.id, document, base).catch(() => undefined);
+        const version = await provider.flows!.writeDraft(flowNumber!.id, document, base).catch(() => undefined);
         if (!version) return;
         ackedVersions.set(version.version, document);
         base = version.version;
@@ -80,7 +80,7 @@ describe('sandbox durability', () => {
       for (let i = 0; !stop; i += 1) {
         const content = new TextEncoder().encode(`audio ${i} ${'y'.repeat(5000)}`);
         const hash = createHash('sha256').update(content).digest('hex');
-        if (!(await provider.uploadAudio(content, hash).then(() => true, () => false))) return;
+        if (!(await provider.assets!.upload(content, hash).then(() => true, () => false))) return;
         ackedAssets.push(hash);
       }
     })();
@@ -110,9 +110,9 @@ describe('sandbox durability', () => {
     // The name is the last acknowledged one, or a later one whose answer the kill swallowed.
     const name = (await after.readNumber(settingsNumber!.id)).name;
     expect(sentNames.indexOf(name)).toBeGreaterThanOrEqual(sentNames.indexOf(ackedNames.at(-1)!));
-    for (const hash of ackedAssets) expect(await after.hasAudio(hash)).toBe(true);
+    for (const hash of ackedAssets) expect(await after.assets!.has(hash)).toBe(true);
     // And the store still takes writes (the dead server's lock file was recognised as stale).
-    await after.writeDraft(flowNumber!.id, { after: 'restart' }, flow.latestVersion);
+    await after.flows!.writeDraft(flowNumber!.id, { after: 'restart' }, flow.latestVersion);
     await rm(dir, { recursive: true, force: true });
   });
 });

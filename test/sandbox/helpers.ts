@@ -5,7 +5,7 @@ import { silentLogger } from '../../src/logging.js';
 import { seedStore, type Seed } from '../../src/sandbox/seed.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/server.js';
 import { SandboxProvider } from '../../src/providers/sandbox/sandbox-provider.js';
-import type { HttpClientOptions } from '../../src/http/http-client.js';
+import type { HttpClientOptions } from '../../src/providers/http/http-client.js';
 
 export const CREDENTIALS = { id: 'sandbox', token: 'sandbox' };
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../src/http/clock.js';
+import { FakeClock } from '../../src/clock.js';
 import { startTestSandbox, type TestSandbox } from './helpers.js';
 
 type Json = Record<string, unknown>;

@@ -47,7 +47,7 @@ async function writeVersions(provider: SandboxProvider, id: string, who: string,
   for (let i = 0; i < count; ) {
     const base = (await provider.readNumber(id)).flow!.latestVersion;
     try {
-      acked.push((await provider.writeDraft(id, { who, i }, base)).version);
+      acked.push((await provider.flows!.writeDraft(id, { who, i }, base)).version);
       i += 1;
     } catch (error) {
       if (!(error instanceof StaleVersionError)) throw error;

@@ -1,5 +1,5 @@
 import type { AudioUse } from '../../model/audio-refs.js';
-import type { Severity } from '../../report/problem.js';
+import type { Severity } from '../../model/problem.js';
 import type { AudioFacts, ProbedAudio } from '../facts.js';
 
 export interface AudioRuleInput {

@@ -3,21 +3,12 @@
  * updates numbers and their music & messages; it has no Smartflow endpoints and no lock
  * resource, and takes audio as public URLs — the capabilities say so, so plans say so.
  */
-import { HttpClient, type HttpClientOptions } from '../../http/http-client.js';
+import type { LiveNumber, LiveNumberSummary, NumberSettingsUpdate, ProviderCapabilities, RingTarget } from '../../model/live.js';
 import { publicAudioUrl } from '../audio-url.js';
-import { listAircallNumbers, listAircallRingTargets, readAircallNumber, toMessages, toSummary, updateAircallNumber } from '../aircall-api.js';
+import { listAircallNumbers, listAircallRingTargets, readAircallNumber, toMessages, toSummary, updateAircallNumber, type AircallNumber } from '../aircall-api.js';
 import { ProviderError } from '../errors.js';
-import type {
-  AudioAsset,
-  FlowVersion,
-  LiveNumber,
-  LiveNumberSummary,
-  Lock,
-  NumberSettingsUpdate,
-  ProviderCapabilities,
-  RingTarget,
-  TelephonyProvider,
-} from '../provider.js';
+import { HttpClient, type HttpClientOptions } from '../http/http-client.js';
+import type { TelephonyProvider } from '../provider.js';
 
 export const AIRCALL_API_URL = 'https://api.aircall.io/v1';
 
@@ -57,31 +48,18 @@ export class AircallProvider implements TelephonyProvider {
     return (await listAircallNumbers(this.client)).map(toSummary);
   }
 
+  /** The list pages carry each number's music & messages: no read per number. */
+  async readAccount(): Promise<LiveNumber[]> {
+    return (await listAircallNumbers(this.client)).map(toLiveNumber);
+  }
+
   async readNumber(id: string): Promise<LiveNumber> {
-    const number = await readAircallNumber(this.client, id);
-    return { ...toSummary(number), messages: toMessages(number), flow: null };
-  }
-
-  /** Nothing is uploaded to Aircall: the content is served from `audio.publicBaseUrl`. */
-  async hasAudio(): Promise<boolean> {
-    return true;
-  }
-
-  async uploadAudio(content: Uint8Array, sha256: string): Promise<AudioAsset> {
-    return { sha256, size: content.byteLength };
+    return toLiveNumber(await readAircallNumber(this.client, id));
   }
 
   audioUrl(path: string, sha256: string): string {
     if (!this.publicBaseUrl) throw new ProviderError('audio.publicBaseUrl is not set in config/callflow.yaml: Aircall needs public URLs for mp3 files');
     return publicAudioUrl(this.publicBaseUrl, path, sha256);
-  }
-
-  writeDraft(): Promise<FlowVersion> {
-    return Promise.reject(new ProviderError("Aircall's public API cannot write call flows (Smartflows)"));
-  }
-
-  publish(): Promise<void> {
-    return Promise.reject(new ProviderError("Aircall's public API cannot publish call flows (Smartflows)"));
   }
 
   updateNumber(numberId: string, update: NumberSettingsUpdate): Promise<void> {
@@ -92,12 +70,9 @@ export class AircallProvider implements TelephonyProvider {
     return listAircallRingTargets(this.client);
   }
 
-  /** No lock resource in Aircall's API (capabilities.locks is false): a local, advisory lock. */
-  async acquireLock(owner: string, ttlSeconds: number): Promise<Lock> {
-    return { owner, expiresAt: new Date(Date.now() + ttlSeconds * 1000).toISOString(), token: 'local' };
-  }
-
-  async releaseLock(): Promise<void> {}
-
   async close(): Promise<void> {}
+}
+
+function toLiveNumber(number: AircallNumber): LiveNumber {
+  return { ...toSummary(number), messages: toMessages(number), flow: null };
 }

@@ -1,23 +1,15 @@
 /**
  * The `sandbox` provider: Aircall-shaped numbers, users and teams, plus the sandbox's
- * Smartflow (draft/version/publish), content-addressed audio and apply-lock endpoints.
+ * Smartflow (draft/version/publish), content-addressed audio and apply-lock endpoints —
+ * every optional part of a provider.
  */
 import { randomUUID } from 'node:crypto';
-import { HttpClient, type HttpClientOptions } from '../../http/http-client.js';
-import { listAircallNumbers, listAircallRingTargets, toMessages, toSummary, updateAircallNumber, toAircallNumber } from '../aircall-api.js';
+import type { FlowDocument, FlowVersion, LiveNumber, LiveNumberSummary, NumberSettingsUpdate, ProviderCapabilities, RingTarget } from '../../model/live.js';
+import { listAircallNumbers, listAircallRingTargets, toAircallNumber, toMessages, toSummary, updateAircallNumber } from '../aircall-api.js';
 import { LockHeldError, ProviderError } from '../errors.js';
-import type {
-  AudioAsset,
-  FlowDocument,
-  FlowVersion,
-  LiveNumber,
-  LiveNumberSummary,
-  Lock,
-  NumberSettingsUpdate,
-  ProviderCapabilities,
-  RingTarget,
-  TelephonyProvider,
-} from '../provider.js';
+import { HttpClient, type HttpClientOptions } from '../http/http-client.js';
+import { fetchAllPages } from '../http/paginate.js';
+import type { AccountLock, AssetStore, AudioAsset, FlowStore, Lock, TelephonyProvider } from '../provider.js';
 
 interface WireVersion {
   version: number;
@@ -43,6 +35,9 @@ export const SANDBOX_CAPABILITIES: ProviderCapabilities = {
 export class SandboxProvider implements TelephonyProvider {
   readonly name = 'sandbox';
   readonly capabilities = SANDBOX_CAPABILITIES;
+  readonly flows: FlowStore;
+  readonly assets: AssetStore;
+  readonly lock: AccountLock;
   private readonly client: HttpClient;
 
   constructor(
@@ -51,6 +46,9 @@ export class SandboxProvider implements TelephonyProvider {
     private readonly onClose: () => Promise<void> = async () => {},
   ) {
     this.client = new HttpClient({ ...options, logger: options.logger.child({ component: 'provider-sandbox' }) });
+    this.flows = sandboxFlows(this.client);
+    this.assets = sandboxAssets(this.client);
+    this.lock = sandboxLock(this.client);
   }
 
   get url(): string {
@@ -61,50 +59,15 @@ export class SandboxProvider implements TelephonyProvider {
     return (await listAircallNumbers(this.client)).map(toSummary);
   }
 
+  async readAccount(): Promise<LiveNumber[]> {
+    // `embed=flow` (our extension) carries each number's flow in the list pages.
+    const items = await fetchAllPages<{ flow?: unknown }>(this.client, '/numbers', 'numbers', { embed: 'flow' });
+    return items.map((item) => toLiveNumber({ ...(item.flow as Omit<WireFlow, 'number'>), number: item }, 'GET /numbers?embed=flow'));
+  }
+
   async readNumber(id: string): Promise<LiveNumber> {
-    // Our flow endpoint carries the number too: one request per number read.
-    const flow = (await this.client.request<WireFlow>({ method: 'GET', path: `${flowPath(id)}` })).body;
-    const number = toAircallNumber(flow.number, `GET ${flowPath(id)}`);
-    return {
-      ...toSummary(number),
-      ...(number.language !== undefined ? { language: number.language } : {}),
-      messages: toMessages(number),
-      flow: {
-        published: flow.published ? toVersion(flow.published) : null,
-        draft: flow.draft ? toVersion(flow.draft) : null,
-        latestVersion: flow.latest_version,
-      },
-    };
-  }
-
-  async hasAudio(sha256: string): Promise<boolean> {
-    const response = await this.client.request({ method: 'HEAD', path: assetPath(sha256), accept: [404] });
-    return response.status === 200;
-  }
-
-  async uploadAudio(content: Uint8Array, sha256: string): Promise<AudioAsset> {
-    const response = await this.client.request<{ asset: AudioAsset }>({
-      method: 'PUT',
-      path: assetPath(sha256),
-      body: content,
-      headers: { 'content-type': 'audio/mpeg' },
-    });
-    return response.body.asset;
-  }
-
-  async writeDraft(numberId: string, document: FlowDocument, baseVersion: number): Promise<FlowVersion> {
-    const response = await this.client.request<{ version: WireVersion }>({
-      method: 'PUT',
-      path: `${flowPath(numberId)}/draft`,
-      headers: { 'if-match': `"${baseVersion}"` },
-      json: { document },
-    });
-    return toVersion(response.body.version);
-  }
-
-  async publish(numberId: string, version: number): Promise<void> {
-    // Publishing the same version twice changes nothing, so a retry is safe.
-    await this.client.request({ method: 'POST', path: `${flowPath(numberId)}/publish`, json: { version }, idempotent: true });
+    const flow = (await this.client.request<WireFlow>({ method: 'GET', path: flowPath(id) })).body;
+    return toLiveNumber(flow, `GET ${flowPath(id)}`);
   }
 
   async updateNumber(numberId: string, update: NumberSettingsUpdate): Promise<void> {
@@ -115,23 +78,82 @@ export class SandboxProvider implements TelephonyProvider {
     return listAircallRingTargets(this.client);
   }
 
-  async acquireLock(owner: string, ttlSeconds: number): Promise<Lock> {
-    const token = randomUUID();
-    const response = await this.client.request<LockAnswer>({ method: 'PUT', path: LOCK_PATH, json: { owner, token, ttl_seconds: Math.ceil(ttlSeconds) }, accept: [409] });
-    if (response.status === 409) throw new LockHeldError(response.body.owner ?? 'someone', response.body.expires_at ?? 'unknown');
-    const lock = response.body.lock;
-    if (!lock) throw new ProviderError('PUT /callflow/locks/apply: the answer has no lock');
-    return { owner: lock.owner, expiresAt: lock.expires_at, token };
-  }
-
-  async releaseLock(lock: Lock): Promise<void> {
-    const response = await this.client.request<LockAnswer>({ method: 'DELETE', path: LOCK_PATH, headers: { 'x-callflow-lock-token': lock.token }, accept: [409] });
-    if (response.status === 409) throw new LockHeldError(response.body.owner ?? 'someone', response.body.expires_at ?? 'unknown');
-  }
-
   close(): Promise<void> {
     return this.onClose();
   }
+}
+
+function toLiveNumber(wire: WireFlow, where: string): LiveNumber {
+  const number = toAircallNumber(wire?.number, where);
+  if (!wire.latest_version && wire.latest_version !== 0) throw new ProviderError(`${where}: the answer has no flow state for number ${number.id}`);
+  return {
+    ...toSummary(number),
+    ...(number.language !== undefined ? { language: number.language } : {}),
+    messages: toMessages(number),
+    flow: {
+      published: wire.published ? toVersion(wire.published) : null,
+      draft: wire.draft ? toVersion(wire.draft) : null,
+      latestVersion: wire.latest_version,
+    },
+  };
+}
+
+function sandboxFlows(client: HttpClient): FlowStore {
+  return {
+    async writeDraft(numberId, document, baseVersion, author) {
+      const response = await client.request<{ version: WireVersion }>({
+        method: 'PUT',
+        path: `${flowPath(numberId)}/draft`,
+        headers: { 'if-match': `"${baseVersion}"` },
+        json: author ? { document, author } : { document },
+      });
+      return toVersion(response.body.version);
+    },
+    async publish(numberId, version) {
+      // Publishing the same version twice changes nothing, so a retry is safe.
+      await client.request({ method: 'POST', path: `${flowPath(numberId)}/publish`, json: { version }, idempotent: true });
+    },
+  };
+}
+
+function sandboxAssets(client: HttpClient): AssetStore {
+  return {
+    async has(sha256) {
+      const response = await client.request({ method: 'HEAD', path: assetPath(sha256), accept: [404] });
+      return response.status === 200;
+    },
+    async upload(content, sha256): Promise<AudioAsset> {
+      const response = await client.request<{ asset: AudioAsset }>({
+        method: 'PUT',
+        path: assetPath(sha256),
+        body: content,
+        headers: { 'content-type': 'audio/mpeg' },
+      });
+      return response.body.asset;
+    },
+    async read(sha256) {
+      const response = await client.request<unknown>({ method: 'GET', path: assetPath(sha256), headers: { accept: 'audio/mpeg' } });
+      if (!(response.body instanceof Uint8Array)) throw new ProviderError(`GET ${assetPath(sha256)}: the answer is not audio`);
+      return response.body;
+    },
+  };
+}
+
+function sandboxLock(client: HttpClient): AccountLock {
+  return {
+    async acquire(owner, ttlSeconds): Promise<Lock> {
+      const token = randomUUID();
+      const response = await client.request<LockAnswer>({ method: 'PUT', path: LOCK_PATH, json: { owner, token, ttl_seconds: Math.ceil(ttlSeconds) }, accept: [409] });
+      if (response.status === 409) throw new LockHeldError(response.body.owner ?? 'someone', response.body.expires_at ?? 'unknown');
+      const lock = response.body.lock;
+      if (!lock) throw new ProviderError('PUT /callflow/locks/apply: the answer has no lock');
+      return { owner: lock.owner, expiresAt: lock.expires_at, token };
+    },
+    async release(lock) {
+      const response = await client.request<LockAnswer>({ method: 'DELETE', path: LOCK_PATH, headers: { 'x-callflow-lock-token': lock.token }, accept: [409] });
+      if (response.status === 409) throw new LockHeldError(response.body.owner ?? 'someone', response.body.expires_at ?? 'unknown');
+    },
+  };
 }
 
 interface LockAnswer {

@@ -1,0 +1,16 @@
+import type { ApplyReport } from '../apply/apply-plan.js';
+
+/** What `apply --doit` did, a line per number and a total. */
+export function renderApplyReport(report: ApplyReport): string {
+  if (report.refused) return `Refused: ${report.refused}. Nothing was applied.`;
+  const lines = report.results.map((r) => {
+    const mark = r.status === 'applied' ? '✓' : r.status === 'refused' ? '!' : '✗';
+    const version = r.publishedVersion !== undefined ? ` (published version ${r.publishedVersion})` : '';
+    return `${mark} ${r.number} ${r.name}: ${r.status}${version}${r.detail ? ` — ${r.detail}` : ''}`;
+  });
+  const applied = report.results.filter((r) => r.status === 'applied').length;
+  const { uploaded, alreadyThere, failed } = report.uploads;
+  lines.push(`Applied ${applied} of ${report.results.length} numbers; audio: ${uploaded} uploaded, ${alreadyThere} already there${failed.length ? `, ${failed.length} failed` : ''}.`);
+  if (applied < report.results.length) lines.push('Re-run apply to retry what is left (re-run plan first for refused numbers).');
+  return lines.join('\n');
+}

@@ -1,0 +1,37 @@
+/**
+ * The sandbox provider: a running sandbox at the configured URL, or — with no URL — one started
+ * in-process on ROOT/.callflow/sandbox/ and provisioned once from the loaded config, so a fresh
+ * clone works with no server and no secrets; close() stops it.
+ */
+import { join } from 'node:path';
+import { startSandbox, sandboxCredentials } from '../../sandbox/server.js';
+import { isPristine, seedFromRepo, seedStore } from '../../sandbox/seed.js';
+import type { TelephonyProvider } from '../provider.js';
+import type { ProviderContext } from '../context.js';
+import { SandboxProvider } from './sandbox-provider.js';
+
+/** The in-process sandbox is ours alone: a budget that never slows a command down. */
+const IN_PROCESS_RATE_LIMIT = 1_000_000;
+
+export function sandboxDataDir(root: string): string {
+  return join(root, '.callflow', 'sandbox');
+}
+
+export async function openSandbox(context: ProviderContext): Promise<TelephonyProvider> {
+  const credentials = sandboxCredentials(context.env);
+  if (context.url) return new SandboxProvider({ ...context.http, baseUrl: context.url, credentials, logger: context.logger });
+  const server = await startSandbox({ dataDir: sandboxDataDir(context.root), credentials, logger: context.logger, rateLimit: IN_PROCESS_RATE_LIMIT });
+  try {
+    if (context.repo && isPristine(await server.store.read())) {
+      const result = await seedStore(server.store, seedFromRepo(context.repo));
+      if (result.seeded) context.logger.info({ component: 'sandbox', ...result }, 'provisioned the sandbox from the repo config');
+    }
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return new SandboxProvider(
+    { rateLimit: { limit: IN_PROCESS_RATE_LIMIT, windowMs: 60_000 }, ...context.http, baseUrl: server.url, credentials, logger: context.logger },
+    () => server.close(),
+  );
+}
