@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: cost at every size, in one table (also written to bench/results.json).
  *   cold `--help`; validate of 100 / 1,000 / 5,000 generated numbers against the bare parse of
- *   the same files; one flow of 2,000 / 10,000 steps; plan and apply of 1,000 / 5,000 new flows
- *   against the sandbox, requests counted at the server; growth 5,000 / 1,000 of each.
+ *   the same files; one flow of 2,000 / 10,000 steps; plan, apply and drift of 1,000 / 5,000
+ *   new flows against the sandbox, requests counted at the server; growth 5,000 / 1,000 of each.
  * Ratios compare figures measured in this same run. Targets are the issue's, not timed tests.
  * `npm run bench -- --quick` runs the small sizes only; `--micro` runs the component benches
  * (audio, plan, providers) instead.
@@ -43,20 +43,20 @@ async function runTable(): Promise<void> {
     })),
     ...flows.map((row) => ({ what: 'validate, one flow', size: `${count(row.steps)} steps`, wall: seconds(row.wallSeconds), cpu: seconds(row.cpuSeconds), peak: megabytes(row.peakMegabytes), figure: `exit ${row.exit}` })),
     ...sandbox.map((row) => ({
-      what: row.command === 'plan' ? 'plan, new flows' : 'apply --doit, new flows',
+      what: { plan: 'plan, new flows', apply: 'apply --doit, new flows', drift: 'drift, in sync' }[row.command],
       size: `${count(row.numbers)} numbers`,
       wall: seconds(row.wallSeconds),
       cpu: seconds(row.cpuSeconds),
       peak: megabytes(row.peakMegabytes),
       figure: `${count(row.requests)} requests (lower bound ${count(row.lowerBound)}: ${times(row.requests / row.lowerBound)}), ${count(row.uploads)} uploads; exit ${row.exit}`,
     })),
-    { what: 'drift', size: `${count(small)} numbers`, wall: 'n/a', cpu: 'n/a', peak: 'n/a', figure: 'n/a (no drift command yet)' },
   ];
   const growth = [
     growthLine('validate', validate.find((r) => r.numbers === small)!, validate.find((r) => r.numbers === large)!, large / small),
     growthLine('validate, one flow', flows[0]!, flows[1]!, 5),
-    growthLine('plan', sandbox[0]!, sandbox[2]!, large / small),
-    growthLine('apply --doit', sandbox[1]!, sandbox[3]!, large / small),
+    growthLine('plan', sandbox[0]!, sandbox[3]!, large / small),
+    growthLine('apply --doit', sandbox[1]!, sandbox[4]!, large / small),
+    growthLine('drift', sandbox[2]!, sandbox[5]!, large / small),
   ];
   console.log(`\ncallflow bench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
   printTable('measure', lines);

@@ -1,10 +1,11 @@
 /**
- * `callflow plan` and `callflow apply --doit` of N new flows against a real sandbox server
- * served by this process (the CLI in a child process, like a CI job talking to an API). The
- * server counts every request it answers; the lower bounds are what any client must spend:
- *   plan   ⌈N/50⌉ list pages (a page carries at most 50 numbers);
- *   apply  the same reads, 2 writes a number (draft, publish), one upload per new audio file,
- *          and the apply lock taken and released.
+ * `callflow plan`, `callflow apply --doit` of N new flows, then `callflow drift`, against a
+ * real sandbox server served by this process (the CLI in a child process, like a CI job talking
+ * to an API). The server counts every request it answers; the lower bounds are what any client
+ * must spend:
+ *   plan, drift  ⌈N/50⌉ list pages (a page carries at most 50 numbers);
+ *   apply        the same reads, 2 writes a number (draft, publish), one upload per new audio
+ *                file, and the apply lock taken and released.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ const PAGE = 50;
 const AUDIO_FILES = 3;
 
 export interface SandboxRow extends Measured {
-  command: 'plan' | 'apply';
+  command: 'plan' | 'apply' | 'drift';
   numbers: number;
   requests: number;
   lowerBound: number;
@@ -48,7 +49,7 @@ export async function measurePlanAndApply(numbers: number): Promise<SandboxRow[]
     generateRepo(root, numbers);
     await seedStore(server.store, await seedFromConfig(root));
     const env = { CALLFLOW_PROVIDER_URL: server.url, CALLFLOW_LOG_LEVEL: 'silent' };
-    const run = async (command: 'plan' | 'apply', args: string[], lowerBound: number): Promise<SandboxRow> => {
+    const run = async (command: SandboxRow['command'], args: string[], lowerBound: number): Promise<SandboxRow> => {
       Object.assign(counts, { reads: 0, writes: 0, uploads: 0 });
       const result = await runNode([CLI, ...args], { cwd: root, env });
       const exit = result.code === 0 ? '0' : `${result.code}: ${(result.stderr || result.stdout).split('\n')[0]}`;
@@ -57,7 +58,8 @@ export async function measurePlanAndApply(numbers: number): Promise<SandboxRow[]
     const pages = Math.ceil(numbers / PAGE);
     const plan = await run('plan', ['plan'], pages);
     const apply = await run('apply', ['apply', '--doit', '--force'], pages + 2 * numbers + AUDIO_FILES + 2);
-    return [plan, apply];
+    const drift = await run('drift', ['drift'], pages);
+    return [plan, apply, drift];
   } finally {
     await server.close();
     rmSync(root, { recursive: true, force: true });
