@@ -58,15 +58,17 @@ export function parseFaults(text: string): FaultSpec {
 /** Decides, request after request, which ones fail. */
 export class FaultInjector {
   private readonly next: () => number;
+  /** Its own sequence, so adding `lost` to a spec keeps the failures a seed gave before. */
+  private readonly nextLost: () => number;
 
   constructor(private readonly spec: FaultSpec) {
     this.next = mulberry32(spec.seed);
+    this.nextLost = mulberry32(spec.seed ^ 0x5bd1e995);
   }
 
   draw(): Fault | undefined {
-    // Draws for lost answers come after the others, so adding `lost` keeps a seed's other faults.
     const before = this.drawBefore();
-    const lose = (this.spec.lost ?? 0) > 0 && this.next() < this.spec.lost!;
+    const lose = (this.spec.lost ?? 0) > 0 && this.nextLost() < this.spec.lost!;
     if (!lose) return before;
     return { ...(before ?? { delayMs: 0 }), loseAnswer: true };
   }
