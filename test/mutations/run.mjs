@@ -36,20 +36,22 @@ for (const mutant of chosen) {
     rows.push({ id: mutant.id, result: 'tests fail unmutated' });
     continue;
   }
-  let status;
+  let result;
   try {
     if (mutant.file) {
       const path = join(root, mutant.file);
       const text = readFileSync(path, 'utf8');
-      if (text.split(mutant.find).length !== 2) throw new Error(`${mutant.id}: "${mutant.find}" must occur exactly once in ${mutant.file}`);
+      if (text.split(mutant.find).length !== 2) throw new Error(`"${mutant.find}" must occur exactly once in ${mutant.file}`);
       planted.set(path, text);
       writeFileSync(path, text.replace(mutant.find, mutant.replace));
     }
-    status = vitest(mutant.tests, mutant.env);
+    result = vitest(mutant.tests, mutant.env) === 0 ? 'NOT CAUGHT' : 'caught';
+  } catch (error) {
+    result = `cannot plant: ${error.message}`;
   } finally {
     restore();
   }
-  rows.push({ id: mutant.id, result: status === 0 ? 'NOT CAUGHT' : 'caught' });
+  rows.push({ id: mutant.id, result });
   console.log(`${mutant.id.padEnd(28)} ${rows.at(-1).result.padEnd(20)} ${mutant.what}`);
 }
 const missed = rows.filter((r) => r.result !== 'caught');

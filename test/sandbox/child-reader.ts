@@ -13,7 +13,9 @@ process.stdin.on('data', (chunk: Buffer) => (stop ||= chunk.toString().includes(
 process.stdout.write('ready\n');
 let reads = 0;
 let partial = 0;
-while (!stop) {
+// Bounded: an orphaned reader stops by itself.
+const deadline = Date.now() + 60_000;
+while (!stop && Date.now() < deadline) {
   const bytes = readFileSync(path);
   reads += 1;
   if (!whole.some((version) => version.equals(bytes))) partial += 1;
