@@ -4,7 +4,7 @@
  * do with the issue — open, update, close with a comment — is decided here as a value; a GitHub
  * adapter carries it out.
  */
-import { renderDriftMarkdown } from './render-markdown.js';
+import { inline, renderDriftMarkdown } from './render-markdown.js';
 import type { DriftReport } from './report.js';
 
 export const DRIFT_ISSUE_MARKER = '<!-- callflow-drift -->';
@@ -34,7 +34,11 @@ export interface DriftIssueInput {
   label: string;
   /** Where the run can be seen (an Actions run URL), said in the body. */
   runUrl?: string;
+  /** With `drift.adopt: pr`: the pull request that adopts the live version, or why there is none. */
+  adoption?: DriftIssueAdoption;
 }
+
+export type DriftIssueAdoption = { kind: 'pull-request'; number: number; url: string } | { kind: 'failed'; reason: string };
 
 export function driftIssueAction(input: DriftIssueInput): DriftIssueAction {
   const { report, open } = input;
@@ -45,7 +49,7 @@ export function driftIssueAction(input: DriftIssueInput): DriftIssueAction {
     return { kind: 'close', comment: `Live matches Git again (checked ${report.checkedAt}).${spell}` };
   }
   const state: DriftIssueState = previous ? { firstSeen: previous.firstSeen, checks: previous.checks + 1 } : { firstSeen: report.checkedAt, checks: 1 };
-  const body = renderDriftIssueBody(report, state, input.runUrl);
+  const body = renderDriftIssueBody(report, state, input.runUrl, input.adoption);
   const title = driftIssueTitle(report);
   return open ? { kind: 'update', title, body } : { kind: 'open', title, body, labels: [input.label] };
 }
@@ -55,7 +59,7 @@ export function driftIssueTitle(report: DriftReport): string {
   return `callflow drift: ${plural(count, 'number')} ${count === 1 ? 'differs' : 'differ'} from Git`;
 }
 
-export function renderDriftIssueBody(report: DriftReport, state: DriftIssueState, runUrl?: string): string {
+export function renderDriftIssueBody(report: DriftReport, state: DriftIssueState, runUrl?: string, adoption?: DriftIssueAdoption): string {
   const head = [
     DRIFT_ISSUE_MARKER,
     `<!-- callflow-drift-state ${JSON.stringify(state)} -->`,
@@ -66,12 +70,19 @@ export function renderDriftIssueBody(report: DriftReport, state: DriftIssueState
     '',
     '#### Resolve it',
     "- **Restore Git's version**: run `callflow apply --doit` from main (or re-run the apply workflow).",
-    '- **Keep the live version**: run `callflow drift --adopt` on a branch, review the diff, open a pull request.',
+    keepLive(adoption),
     '',
     'This issue is updated by every scheduled drift check and closed when live matches Git again.',
   ].join('\n');
   const room = GITHUB_BODY_LIMIT - head.length - resolve.length - 100;
   return `${head}${renderDriftMarkdown(report, { heading: '### Live numbers differ from Git', maxChars: room }).trimEnd()}\n${resolve}\n`;
+}
+
+function keepLive(adoption: DriftIssueAdoption | undefined): string {
+  const byHand = 'run `callflow drift --adopt` on a branch, review the diff, open a pull request.';
+  if (!adoption) return `- **Keep the live version**: ${byHand}`;
+  if (adoption.kind === 'failed') return `- **Keep the live version**: callflow could not open its pull request (${inline(adoption.reason)}); ${byHand}`;
+  return `- **Keep the live version**: review and merge [#${adoption.number}](${adoption.url}), which writes it into the config (rebuilt by every check while drift lasts).`;
 }
 
 /** The hidden state of a previous body; undefined when it has none or it is damaged. */

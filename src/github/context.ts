@@ -33,6 +33,8 @@ export interface ActionsContext {
   runUrl: string;
   /** GITHUB_STEP_SUMMARY: the file this step's job summary is appended to. */
   stepSummaryPath: string | undefined;
+  /** GITHUB_WORKSPACE: where the repository is checked out (paths in commits are relative to it). */
+  workspace: string | undefined;
   /** Set for pull_request events. */
   pullRequest: PullRequestEvent | undefined;
 }
@@ -87,6 +89,7 @@ export async function readActionsContext(env: NodeJS.ProcessEnv): Promise<Contex
       runId,
       runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${runId}`,
       stepSummaryPath: env['GITHUB_STEP_SUMMARY'] || undefined,
+      workspace: env['GITHUB_WORKSPACE'] || undefined,
       pullRequest,
     },
   };
@@ -95,6 +98,11 @@ export async function readActionsContext(env: NodeJS.ProcessEnv): Promise<Contex
 /** GITHUB_TOKEN, read only where the API client is built; never stored in a context. */
 export function githubToken(env: NodeJS.ProcessEnv): string | undefined {
   return env['GITHUB_TOKEN'] || undefined;
+}
+
+/** The branch a push, schedule or manual run is on (`refs/heads/NAME`); undefined for tags and pull requests. */
+export function branchOf(context: ActionsContext): string | undefined {
+  return context.ref.startsWith('refs/heads/') ? context.ref.slice('refs/heads/'.length) : undefined;
 }
 
 export function commitUrl(context: ActionsContext, sha: string): string {

@@ -13,7 +13,7 @@ export class GitHubError extends Error {
 /** A hint for the statuses a workflow author can fix. */
 export function hintFor(status: number | undefined): string {
   if (status === 401) return ' (is GITHUB_TOKEN passed to this step?)';
-  if (status === 403) return " (does the workflow's permissions block grant what this needs: pull-requests, issues or deployments write?)";
+  if (status === 403) return " (does the workflow's permissions block grant what this needs: pull-requests, issues, deployments or contents write?)";
   if (status === 404) return ' (does the token see this repository?)';
   return '';
 }

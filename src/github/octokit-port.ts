@@ -9,7 +9,7 @@ import { Octokit } from '@octokit/rest';
 import type { Logger } from 'pino';
 import type { RepoRef } from './context.js';
 import { GitHubError, hintFor } from './errors.js';
-import type { DeploymentRequest, DeploymentStatusRequest, GitHubPort, Issue, IssueComment, PullRequestSummary } from './port.js';
+import type { DeploymentRequest, DeploymentStatusRequest, GitCommit, GitHubPort, Issue, IssueComment, PullRequestSummary } from './port.js';
 
 export interface OctokitPortOptions {
   baseUrl: string;
@@ -111,6 +111,49 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     pullRequestsOfCommit: (sha) =>
       call(`find the pull requests of ${sha.slice(0, 7)}`, async () =>
         (await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 })).data.map(toPullRequest)),
+
+    pullRequestsFrom: (branch, state) =>
+      call(`list the pull requests from ${branch}`, async () =>
+        (await octokit.paginate(octokit.rest.pulls.list, { owner, repo, head: `${owner}:${branch}`, state, per_page: 100 })).map(toPullRequest)),
+
+    createPullRequest: (input) =>
+      call(`open a pull request from ${input.head}`, async () => toPullRequest((await octokit.rest.pulls.create({ owner, repo, ...input })).data)),
+
+    updatePullRequest: (pullNumber, input) =>
+      call(`update pull request #${pullNumber}`, async () => toPullRequest((await octokit.rest.pulls.update({ owner, repo, pull_number: pullNumber, ...input })).data)),
+
+    getCommit: (sha) => call(`read commit ${sha.slice(0, 7)}`, async () => toCommit((await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha })).data)),
+
+    createBlob: (content) =>
+      call('store a file', async () => (await octokit.rest.git.createBlob({ owner, repo, content: Buffer.from(content).toString('base64'), encoding: 'base64' })).data.sha),
+
+    createTree: (baseTree, files) =>
+      call('make a tree', async () => {
+        const tree = files.map((f) => ({ path: f.path, mode: '100644' as const, type: 'blob' as const, ...('blob' in f ? { sha: f.blob } : { content: f.content }) }));
+        return (await octokit.rest.git.createTree({ owner, repo, base_tree: baseTree, tree })).data.sha;
+      }),
+
+    createCommit: (input) => call('make a commit', async () => toCommit((await octokit.rest.git.createCommit({ owner, repo, ...input })).data)),
+
+    branchHead: (branch) =>
+      call(`read branch ${branch}`, async () => {
+        try {
+          return (await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` })).data.object.sha;
+        } catch (error) {
+          if ((error as { status?: unknown }).status === 404) return undefined;
+          throw error;
+        }
+      }),
+
+    createBranch: (branch, sha) =>
+      call(`create branch ${branch}`, async () => {
+        await octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha });
+      }),
+
+    resetBranch: (branch, sha) =>
+      call(`move branch ${branch}`, async () => {
+        await octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha, force: true });
+      }),
   };
 }
 
@@ -134,6 +177,10 @@ function toComment(data: { id: number; body?: string | undefined; html_url: stri
 
 function toIssue(data: { number: number; title: string; body?: string | null | undefined; state: string; html_url: string }): Issue {
   return { number: data.number, title: data.title, body: data.body ?? '', state: data.state === 'closed' ? 'closed' : 'open', htmlUrl: data.html_url };
+}
+
+function toCommit(data: { sha: string; tree: { sha: string }; parents: Array<{ sha: string }> }): GitCommit {
+  return { sha: data.sha, tree: data.tree.sha, parents: data.parents.map((p) => p.sha) };
 }
 
 function toPullRequest(data: { number: number; title: string; state: string; merged_at: string | null; merge_commit_sha: string | null; html_url: string }): PullRequestSummary {

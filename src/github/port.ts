@@ -1,6 +1,7 @@
 /**
  * GitHub as callflow needs it, and nothing more: comments on a pull request, issues found by a
- * label, deployments with statuses, the pull requests of a commit. The octokit adapter
+ * label, deployments with statuses, the pull requests of a commit, and — for the pull request
+ * that adopts drift — a commit made from files on a branch of callflow's own. The octokit adapter
  * (`octokit-port.ts`) implements it; the logic above it (sticky comment, labelled issue,
  * deployment run) takes a port, so it never sees HTTP. Calls that GitHub refuses throw a
  * `GitHubError` (see errors.ts); the callers turn it into a one-line message.
@@ -48,6 +49,17 @@ export interface DeploymentStatusRequest {
   description: string;
 }
 
+/** A commit as the git data API shows it. */
+export interface GitCommit {
+  sha: string;
+  /** The commit's tree (its content: equal trees, equal files). */
+  tree: string;
+  parents: string[];
+}
+
+/** A file of a tree being made: its text (UTF-8), or a blob created before. */
+export type TreeFile = { path: string; content: string } | { path: string; blob: string };
+
 export interface GitHubPort {
   /** Every comment on an issue or pull request, oldest first. */
   listComments(issueNumber: number): Promise<IssueComment[]>;
@@ -64,4 +76,21 @@ export interface GitHubPort {
 
   /** Pull requests whose head or merge commit is `sha` (merged ones included). */
   pullRequestsOfCommit(sha: string): Promise<PullRequestSummary[]>;
+
+  /** Pull requests from `branch` of this repository. */
+  pullRequestsFrom(branch: string, state: 'open' | 'closed' | 'all'): Promise<PullRequestSummary[]>;
+  createPullRequest(input: { title: string; body: string; head: string; base: string }): Promise<PullRequestSummary>;
+  updatePullRequest(pullNumber: number, input: { title?: string; body?: string; base?: string; state?: 'open' | 'closed' }): Promise<PullRequestSummary>;
+
+  getCommit(sha: string): Promise<GitCommit>;
+  /** Stores bytes as a blob; its SHA. */
+  createBlob(content: Uint8Array): Promise<string>;
+  /** `baseTree` with these files added or replaced; the new tree's SHA. */
+  createTree(baseTree: string, files: readonly TreeFile[]): Promise<string>;
+  createCommit(input: { message: string; tree: string; parents: string[] }): Promise<GitCommit>;
+  /** The commit `branch` points at; undefined when there is no such branch. */
+  branchHead(branch: string): Promise<string | undefined>;
+  createBranch(branch: string, sha: string): Promise<void>;
+  /** Points `branch` at `sha` even when that is no fast-forward (the branch is callflow's own). */
+  resetBranch(branch: string, sha: string): Promise<void>;
 }

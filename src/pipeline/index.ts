@@ -5,6 +5,6 @@ export { planRepo, withPlan, type PlanOutcome, type PlannedRepo, type InvalidRep
 export { applyRepo, applyPlanned, appliedWithFailures, type ApplyOptions, type ApplyOutcome } from './apply-repo.js';
 export { detectDrift, type DriftChecked, type DriftOptions, type DriftOutcome } from './detect-drift.js';
 export { exportAccount, type ExportOptions, type ExportOutcome } from './export-account.js';
-export { adoptDrift, type AdoptOutcome } from './adopt-drift.js';
+export { adoptDrift, type AdoptedFile, type AdoptOutcome } from './adopt-drift.js';
 export { driftCheck } from './drift-check.js';
 export { readSettings } from './read-settings.js';

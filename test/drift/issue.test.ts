@@ -74,4 +74,12 @@ describe('the drift issue', () => {
     expect(action.body).toContain('&lt;script&gt;');
     expect(action.body).toContain('#### Resolve it');
   });
+
+  it('links the pull request that adopts the live version, or says why there is none', () => {
+    const input = { report: report('2026-01-10T06:00:00.000Z', [drifted('+33176360000')]), open: null, label: 'callflow-drift' };
+    const linked = driftIssueAction({ ...input, adoption: { kind: 'pull-request', number: 7, url: 'https://github.com/o/r/pull/7' } });
+    expect(linked.kind === 'open' && linked.body).toContain('- **Keep the live version**: review and merge [#7](https://github.com/o/r/pull/7), which writes it into the config');
+    const failed = driftIssueAction({ ...input, adoption: { kind: 'failed', reason: 'GitHub refused to make a tree: HTTP 403 <nope>' } });
+    expect(failed.kind === 'open' && failed.body).toContain('- **Keep the live version**: callflow could not open its pull request (GitHub refused to make a tree: HTTP 403 &lt;nope&gt;); run `callflow drift --adopt` on a branch');
+  });
 });

@@ -24,7 +24,7 @@ const base = (eventPath: string) => ({
 
 describe('the Actions context', () => {
   it('reads the run and the pull request from the variables and a real event payload, and keeps no token', async () => {
-    const result = await readActionsContext({ ...base(await eventFile(pullRequestEvent('opened', 'a'.repeat(40)))), GITHUB_SERVER_URL: 'https://ghe.example.com/', GITHUB_API_URL: 'https://ghe.example.com/api/v3' });
+    const result = await readActionsContext({ ...base(await eventFile(pullRequestEvent('opened', 'a'.repeat(40)))), GITHUB_SERVER_URL: 'https://ghe.example.com/', GITHUB_API_URL: 'https://ghe.example.com/api/v3', GITHUB_WORKSPACE: '/home/runner/work/Hello-World/Hello-World' });
     expect(result).toEqual({
       kind: 'actions',
       context: {
@@ -37,6 +37,7 @@ describe('the Actions context', () => {
         runId: '77',
         runUrl: 'https://ghe.example.com/Codertocat/Hello-World/actions/runs/77',
         stepSummaryPath: undefined,
+        workspace: '/home/runner/work/Hello-World/Hello-World',
         pullRequest: { number: 2, headSha: 'a'.repeat(40), fromFork: false },
       },
     });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commitOnBranch } from '../../src/github/branch-commit.js';
 import { GitHubError } from '../../src/github/errors.js';
 import { closeLabelledIssue, openOrUpdateLabelledIssue } from '../../src/github/labelled-issue.js';
 import { createOctokitPort } from '../../src/github/octokit-port.js';
@@ -81,6 +82,50 @@ describe('the octokit port against a fake GitHub checked by the OpenAPI descript
       { number: 2, title: 'Update the menu', state: 'closed', mergedAt: '2026-06-01T09:00:00Z', mergeCommitSha: 'c'.repeat(40), htmlUrl: 'https://github.com/Codertocat/Hello-World/pull/2' },
     ]);
     expect(await port.pullRequestsOfCommit('d'.repeat(40))).toEqual([]);
+  });
+
+  it('commits files on a branch of its own: created, left as it is for the same content, moved (no fast-forward needed) for new content', async () => {
+    const mp3 = Buffer.from([0xff, 0xfb, 0x90, 0x64, 0x00]);
+    const base = github.seedCommit({ 'config/a.yaml': 'a: 1\n', 'audio/old.mp3': mp3 });
+    const files = [
+      { path: 'config/a.yaml', content: 'a: 2 # été\n' },
+      { path: 'audio/adopted/new.mp3', content: new Uint8Array([0xff, 0xf3, 0x00, 0x80]) },
+    ];
+    const first = await commitOnBranch(port, { branch: 'callflow/adopt-drift', base, message: 'adopt', files });
+    expect(first.kind).toBe('created');
+    const onBranch = github.filesOn('callflow/adopt-drift')!;
+    expect(onBranch.get('config/a.yaml')!.toString('utf8')).toBe('a: 2 # été\n');
+    expect([...onBranch.get('audio/adopted/new.mp3')!]).toEqual([0xff, 0xf3, 0x00, 0x80]);
+    expect(onBranch.get('audio/old.mp3')).toEqual(mp3);
+    // Text goes inline in the tree: one blob, for the bytes.
+    expect(github.requests.filter((r) => r.operationId === 'git/create-blob')).toHaveLength(1);
+
+    const again = await commitOnBranch(port, { branch: 'callflow/adopt-drift', base, message: 'adopt', files });
+    expect(again).toEqual({ kind: 'unchanged', sha: first.kind === 'created' ? first.sha : '' });
+
+    const moved = await commitOnBranch(port, { branch: 'callflow/adopt-drift', base, message: 'adopt again', files: [{ path: 'config/a.yaml', content: 'a: 3\n' }] });
+    expect(moved.kind).toBe('moved');
+    expect(github.filesOn('callflow/adopt-drift')!.get('config/a.yaml')!.toString()).toBe('a: 3\n');
+    expect(github.git.commits.get(github.git.refs.get('heads/callflow/adopt-drift')!)!.parents).toEqual([base]);
+    expect(github.filesOn('main')!.get('config/a.yaml')!.toString()).toBe('a: 1\n');
+
+    expect(await commitOnBranch(port, { branch: 'callflow/adopt-drift', base, message: 'x', files: [{ path: 'config/a.yaml', content: 'a: 1\n' }] })).toEqual({ kind: 'same-as-base' });
+  });
+
+  it('a pull request from a branch is opened, found by its branch, updated and closed; GitHub refuses a second open one', async () => {
+    const base = github.seedCommit({ 'README.md': 'hello\n' });
+    const branch = await commitOnBranch(port, { branch: 'callflow/adopt-drift', base, message: 'adopt', files: [{ path: 'README.md', content: 'hello live\n' }] });
+    expect(branch.kind).toBe('created');
+    const pr = await port.createPullRequest({ title: 'Adopt', body: 'first', head: 'callflow/adopt-drift', base: 'main' });
+    expect(pr).toMatchObject({ title: 'Adopt', state: 'open', htmlUrl: `https://github.com/Codertocat/Hello-World/pull/${pr.number}` });
+    expect((await port.pullRequestsFrom('callflow/adopt-drift', 'open')).map((p) => p.number)).toEqual([pr.number]);
+    expect(await port.pullRequestsFrom('someone-else', 'open')).toEqual([]);
+    await expect(port.createPullRequest({ title: 'Again', body: '', head: 'callflow/adopt-drift', base: 'main' })).rejects.toThrow(/HTTP 422/);
+
+    expect(await port.updatePullRequest(pr.number, { title: 'Adopt 2', body: 'second', base: 'main' })).toMatchObject({ title: 'Adopt 2', state: 'open' });
+    expect(await port.updatePullRequest(pr.number, { state: 'closed' })).toMatchObject({ state: 'closed' });
+    expect(await port.pullRequestsFrom('callflow/adopt-drift', 'open')).toEqual([]);
+    expect(await port.branchHead('no-such-branch')).toBeUndefined();
   });
 
   it('a refusal is a GitHubError naming the call, the status and what to check, never the token', async () => {

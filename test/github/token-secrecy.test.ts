@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/server.js';
-import { copyExampleRepo, startSeededSandbox } from '../apply/harness.js';
-import { actionsStep, EXAMPLE_REPO, pullRequestEvent, pushEvent, type Step } from '../support/actions-run.js';
+import { callflow, copyExampleRepo, editFile, startSeededSandbox } from '../apply/harness.js';
+import { Dashboard } from '../drift/dashboard.js';
+import { actionsStep, EXAMPLE_REPO, pullRequestEvent, pushEvent, scheduleEvent, type Step } from '../support/actions-run.js';
 import { FakeGitHub } from '../support/fake-github.js';
 
 const TOKEN = 'ghs_N3verPrintThisToken0000000000000000';
@@ -69,5 +70,28 @@ describe('GITHUB_TOKEN stays secret', () => {
     for (const file of [pr.summaryPath, push.summaryPath, ...(await filesUnder(root))]) {
       expect(await readFile(file, 'utf8'), file).not.toContain(TOKEN);
     }
+  });
+
+  it('the drift run (issue, adopt pull request, job summary) sends it only as the Authorization header', { timeout: 60_000 }, async () => {
+    await editFile(join(root, 'config/callflow.yaml'), (t) => t.replace('drift:\n', 'drift:\n  adopt: pr\n'));
+    expect((await callflow(root, sandbox, 'apply', '--doit')).code).toBe(0);
+    await new Dashboard(sandbox).rename('+442071838750', 'After-hours UK (summer)');
+    const files: Record<string, Buffer> = {};
+    for (const file of await filesUnder(root)) if (!file.includes('/.callflow/')) files[file.slice(root.length + 1)] = await readFile(file);
+    const main = github.seedCommit(files);
+    const step = await actionsStep({ github, token: TOKEN, eventName: 'schedule', payload: scheduleEvent(), sha: main, ref: 'refs/heads/main', runId: 3, env: { CALLFLOW_PROVIDER: 'sandbox', CALLFLOW_PROVIDER_URL: sandbox.url } });
+
+    const run = await runChild(step, 'drift');
+    expect(run.code).toBe(2);
+    expect(run.output).toContain('Opened pull request #1 with the live version');
+    expect(run.output).toContain('"component":"github"');
+    expect(run.output).not.toContain(TOKEN);
+    expect(github.requests.every((r) => r.authorization === `token ${TOKEN}`)).toBe(true);
+    for (const request of github.requests) expect(JSON.stringify(request.body ?? null)).not.toContain(TOKEN);
+    for (const text of [...github.issues.map((i) => i.body), ...github.pullRequests.map((p) => p.body ?? ''), ...[...github.git.blobs.values()].map((b) => b.toString('latin1'))]) {
+      expect(text).not.toContain(TOKEN);
+    }
+    expect(await step.summary()).toContain('## callflow drift');
+    for (const file of [step.summaryPath, ...(await filesUnder(root))]) expect(await readFile(file, 'utf8'), file).not.toContain(TOKEN);
   });
 });

@@ -56,10 +56,15 @@ describe('the GitHub workflows', () => {
     expect(text('apply.yml')).toContain('npx callflow apply --doit --force');
   });
 
-  it('drift.yml: on a schedule and by hand, allowed to write issues only', () => {
+  it('drift.yml: on a schedule and by hand, one at a time, allowed to write issues only (adopt: pr says what to raise)', async () => {
     const drift = workflow('drift.yml');
     expect(Object.keys(drift.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
     expect(drift.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(drift.concurrency).toEqual({ group: 'callflow-drift', 'cancel-in-progress': false });
     expect(text('drift.yml')).toContain('npx callflow drift');
+    // The permissions drift.adopt: pr needs, as its comments say, still lint clean.
+    const forAdopt = text('drift.yml').replace('contents: read #', 'contents: write #').replace('# pull-requests: write #', 'pull-requests: write #');
+    expect(parse(forAdopt).permissions).toEqual({ contents: 'write', issues: 'write', 'pull-requests': 'write' });
+    expect((await createLinter())(forAdopt, '.github/workflows/drift.yml')).toEqual([]);
   });
 });

@@ -45,6 +45,11 @@ export function pushEvent(sha: string): Record<string, unknown> {
   return payload;
 }
 
+/** A scheduled run's event: not a webhook (so no example payload); it names the cron line that fired. */
+export function scheduleEvent(cron = '23 */6 * * *'): Record<string, unknown> {
+  return { schedule: cron };
+}
+
 export function workflowDispatchEvent(): Record<string, unknown> {
   return Object.assign(example('workflow_dispatch'), { ref: 'refs/heads/main' });
 }
@@ -52,7 +57,7 @@ export function workflowDispatchEvent(): Record<string, unknown> {
 export interface StepInput {
   github: FakeGitHub;
   token: string | undefined;
-  eventName: 'pull_request' | 'push' | 'workflow_dispatch';
+  eventName: 'pull_request' | 'push' | 'workflow_dispatch' | 'schedule';
   payload: Record<string, unknown>;
   /** GITHUB_SHA */
   sha: string;

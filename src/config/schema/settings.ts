@@ -34,7 +34,7 @@ export const settingsFile = z
           .default('off')
           .meta({
             description:
-              'Reserved for the GitHub Actions drift job: `pr` is to have it open a pull request on branch callflow/adopt-drift with the live version of drifted numbers. Not acted on yet; `callflow drift --adopt` writes those files locally.',
+              '`pr`: in a scheduled or manual GitHub Actions run, `callflow drift` keeps a pull request from branch callflow/adopt-drift with the live version of drifted numbers (the workflow needs contents and pull-requests write). Locally, `callflow drift --adopt` writes those files.',
           }),
       })
       .prefault({}),
