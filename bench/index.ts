@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './generate-repo.js';
 import { measurePlanAndApply, type SandboxRow } from './sandbox-rows.js';
@@ -23,6 +23,7 @@ else await runTable();
 
 async function runTable(): Promise<void> {
   build();
+  const loadBefore = loadavg()[0]!;
   const sizes = quick ? [100, 1000] : [100, 1000, 5000];
   const [small, large] = quick ? [100, 1000] : [1000, 5000];
   const help = await measureHelp(5);
@@ -58,13 +59,17 @@ async function runTable(): Promise<void> {
     growthLine('apply --doit', sandbox[1]!, sandbox[4]!, large / small),
     growthLine('drift', sandbox[2]!, sandbox[5]!, large / small),
   ];
-  console.log(`\ncallflow bench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}\n`);
+  const load = { before: loadBefore, after: loadavg()[0]! };
+  console.log(`\ncallflow bench — node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, load average ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after`);
+  // Other work on the machine stretches wall times; CPU times and ratios hold up better.
+  if (Math.max(load.before, load.after) > cpus().length) console.log('the machine was busy with other work: wall times are inflated');
+  console.log('');
   printTable('measure', lines);
   console.log('');
   printTable(`growth ${count(large)} / ${count(small)}`, growth);
   writeFileSync(
     join(PROJECT_ROOT, 'bench', 'results.json'),
-    `${JSON.stringify({ node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, measuredAt: new Date().toISOString(), quick, help, validate, flows, sandbox, growth }, null, 2)}\n`,
+    `${JSON.stringify({ node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, loadAverage: load, measuredAt: new Date().toISOString(), quick, help, validate, flows, sandbox, growth }, null, 2)}\n`,
   );
   console.log('\nwritten to bench/results.json');
 }
