@@ -27,7 +27,8 @@ interrupted. Credentials: sandbox / sandbox unless SANDBOX_API_ID / SANDBOX_API_
   --rate-limit N      requests per window before 429 (default ${DEFAULT_RATE_LIMIT})
   --rate-window-ms MS length of the rate-limit window (default 60000)
   --faults SPEC       fail or stall a share of requests, reproducibly:
-                        rate=0.2,status=500|503|429,latency_ms=300,seed=7`;
+                        rate=0.2,status=500|503|429,latency_ms=300,seed=7
+                      lost=0.1: handle a share of requests, then cut the connection unanswered`;
 
 export function run(argv: string[], io: CliIo): Promise<number> {
   return runSandbox(argv, io, untilSignal());

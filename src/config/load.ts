@@ -1,6 +1,6 @@
 import { access, readdir } from 'node:fs/promises';
 import { basename, extname, join, posix } from 'node:path';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Problem } from '../model/problem.js';
 import type { Entry, NamedEntry, Repo } from '../model/repo.js';
 import { audioReferences } from '../model/audio-refs.js';
@@ -40,9 +40,9 @@ export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
   // Checking nothing must not pass: a wrong --root or a run from a subdirectory would look green.
   if (numberFiles!.length === 0) problems.push(await noNumbersProblem(root, configDir));
 
-  const numbers = await loadAll(root, numberFiles!, numberFile, problems, sources);
-  const schedules = toNamed(await loadAll(root, scheduleFiles!, scheduleFile, problems, sources));
-  const messages = toNamed(await loadAll(root, messageFiles!, sharedMessageFile, problems, sources));
+  const numbers = loadAll(root, numberFiles!, numberFile, problems, sources);
+  const schedules = toNamed(loadAll(root, scheduleFiles!, scheduleFile, problems, sources));
+  const messages = toNamed(loadAll(root, messageFiles!, sharedMessageFile, problems, sources));
 
   const referenced = new Set(audioReferences(numbers, messages.values()).map((ref) => ref.path));
   const audio = new Map(
@@ -69,7 +69,7 @@ async function loadSettings(root: string, file: string, problems: Problem[], sou
   const defaults = settingsFile.parse({});
   // No settings file, or an empty one, means every default.
   if (!(await exists(join(root, file)))) return { settings: defaults };
-  const read = await readYamlFile(root, file);
+  const read = readYamlFile(root, file);
   if (read.source) sources.set(file, read.source.text);
   problems.push(...read.problems.filter((p) => p.rule !== 'yaml/empty'));
   if (!read.source || read.data === undefined) return { settings: defaults };
@@ -108,21 +108,24 @@ async function listYaml(root: string, dir: string): Promise<string[]> {
     .sort();
 }
 
-async function loadAll<S extends z.ZodType>(root: string, files: string[], schema: S, problems: Problem[], sources: Map<string, string>) {
-  const loaded = await Promise.all(
-    files.map(async (file): Promise<{ entry?: Entry<z.infer<S>>; problems: Problem[] }> => {
-      const read = await readYamlFile(root, file);
-      if (read.source) sources.set(file, read.source.text);
-      if (!read.source || read.data === undefined || read.problems.some((p) => p.severity === 'error')) return { problems: read.problems };
-      const checked = checkSchema(schema, read.source, read.data);
-      if (checked.value === undefined) return { problems: [...read.problems, ...checked.problems] };
-      return { entry: { file, source: read.source, config: checked.value }, problems: read.problems };
-    }),
-  );
+/**
+ * zod's compiled form (one generated function per schema; invalid input falls back to the
+ * ordinary parser, so problems read the same) costs ~20 ms to build and saves ~0.1 ms a file.
+ */
+const COMPILE_FROM_FILES = 200;
+
+/** Reads, parses and checks each file in turn (see readYamlFile for why not concurrently). */
+function loadAll<S extends z.ZodType>(root: string, files: string[], schema: S, problems: Problem[], sources: Map<string, string>): Entry<z.infer<S>>[] {
   const entries: Entry<z.infer<S>>[] = [];
-  for (const result of loaded) {
-    problems.push(...result.problems);
-    if (result.entry) entries.push(result.entry);
+  const check = files.length >= COMPILE_FROM_FILES ? z.compile(schema) : schema;
+  for (const file of files) {
+    const read = readYamlFile(root, file);
+    if (read.source) sources.set(file, read.source.text);
+    problems.push(...read.problems);
+    if (!read.source || read.data === undefined || read.problems.some((p) => p.severity === 'error')) continue;
+    const checked = checkSchema(check, read.source, read.data);
+    problems.push(...checked.problems);
+    if (checked.value !== undefined) entries.push({ file, source: read.source, config: checked.value });
   }
   return entries;
 }

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { join } from 'node:path';
-import { LineCounter, parseDocument, visit, isScalar, type Document, type Scalar } from 'yaml';
+import { LineCounter, parseDocument, visit, isAlias, isMap, isScalar, isSeq, type Document, type Scalar } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { formatBytes } from '../report/format-bytes.js';
 
@@ -27,12 +27,16 @@ export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export async function readYamlFile(root: string, file: string): Promise<YamlReadResult> {
+/**
+ * Synchronous on purpose: config files are small and read one after another; a thousand
+ * concurrent promise reads cost more CPU (and memory) than the parse of the files themselves.
+ */
+export function readYamlFile(root: string, file: string): YamlReadResult {
   const at = (rule: string, message: string, line = 1, column = 1, hint?: string): YamlReadResult => ({
     problems: [{ severity: 'error', rule, message, file, line, column, ...(hint ? { hint } : {}) }],
   });
   const path = join(root, file);
-  const info = await stat(path).catch(() => undefined);
+  const info = statOrUndefined(path);
   if (!info) return at('yaml/unreadable', 'file cannot be read');
   if (!info.isFile()) return at('yaml/unreadable', 'not a regular file');
   if (info.size > MAX_YAML_BYTES) {
@@ -44,12 +48,20 @@ export async function readYamlFile(root: string, file: string): Promise<YamlRead
       'split it, or move long texts into config/messages/',
     );
   }
-  const bytes = await readFile(path);
+  const bytes = readFileSync(path);
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
     return at('yaml/encoding', 'file is not valid UTF-8', bad.line, bad.column, 'save the file as UTF-8');
   }
   return parseYamlText(file, bytes.toString('utf8').replace(/^\uFEFF/, ''));
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function parseYamlText(file: string, text: string): YamlReadResult {
@@ -71,9 +83,7 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     return result();
   }
 
-  // Walking every node costs as much as converting it; skip the walk when the text cannot
-  // hold a forbidden key or an alias (a backslash could spell one in an escaped string).
-  if (MAY_NEED_WALK.test(text)) checkKeysAndAliases(source, problems);
+  checkKeys(source, problems);
   if (problems.some((p) => p.severity === 'error')) return result();
 
   try {
@@ -112,8 +122,9 @@ function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCount
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    // `1:` and `"1":` become the same key in the loaded object, so they are duplicates too.
-    uniqueKeys: (a, b) => keyText(a) === keyText(b),
+    // The parser compares each key with every earlier key of its map (quadratic in a map's
+    // size): checkKeys finds duplicates in one pass instead.
+    uniqueKeys: false,
   });
   return { doc, lineCounter };
 }
@@ -131,33 +142,40 @@ function describeYamlError(code: string, message: string, text: string, offset: 
   return { rule: 'yaml/syntax', message: firstLine(message) };
 }
 
-const MAY_NEED_WALK = /__proto__|constructor|prototype|[*\\]/;
-
-function checkKeysAndAliases(source: YamlSource, problems: Problem[]): void {
+/**
+ * One pass over every map, sequence and alias, iterative (a deeply nested file must not
+ * overflow the stack here): duplicate keys (`1:` and `"1":` become the same key in the loaded
+ * object, so they count as duplicates too), forbidden keys, and too many aliases.
+ */
+function checkKeys(source: YamlSource, problems: Problem[]): void {
   let aliases = 0;
-  visit(source.doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        problems.push({
-          severity: 'error',
-          rule: 'yaml/forbidden-key',
-          message: `key "${String(pair.key.value)}" is not allowed`,
-          ...nodePosition(source, pair.key),
-        });
+  const pending: unknown[] = [source.doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = keyText(pair.key);
+        if (seen.has(key)) {
+          const offset = (pair.key as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
+          problems.push({ severity: 'error', ...describeYamlError('DUPLICATE_KEY', '', source.text, offset), ...offsetPosition(source, offset) });
+        }
+        seen.add(key);
+        if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+          problems.push({ severity: 'error', rule: 'yaml/forbidden-key', message: `key "${String(pair.key.value)}" is not allowed`, ...nodePosition(source, pair.key) });
+        }
+        pending.push(pair.value);
+        if (!isScalar(pair.key)) pending.push(pair.key);
       }
-    },
-    Alias(_, node) {
+    } else if (isSeq(node)) {
+      pending.push(...node.items);
+    } else if (isAlias(node)) {
       aliases += 1;
       if (aliases === MAX_ALIAS_COUNT + 1) {
-        problems.push({
-          severity: 'error',
-          rule: 'yaml/alias-limit',
-          message: `more than ${MAX_ALIAS_COUNT} aliases; refusing to expand them`,
-          ...nodePosition(source, node),
-        });
+        problems.push({ severity: 'error', rule: 'yaml/alias-limit', message: `more than ${MAX_ALIAS_COUNT} aliases; refusing to expand them`, ...nodePosition(source, node) });
       }
-    },
-  });
+    }
+  }
 }
 
 function keyText(node: unknown): string {

@@ -1,6 +1,6 @@
 import type { PathSegment } from '../config/locate.js';
 import type { Entry } from './repo.js';
-import type { NumberConfig, SharedMessageConfig } from '../config/schema/index.js';
+import type { NumberConfig, SharedMessageConfig, Step } from '../config/schema/index.js';
 import { messagesOf } from './flow.js';
 
 /** How a referenced file is used: it decides what duration is sensible. */
@@ -18,12 +18,11 @@ export interface AudioReference {
 export function audioReferences(numbers: readonly Entry<NumberConfig>[], messages: Iterable<Entry<SharedMessageConfig>>): AudioReference[] {
   const out: AudioReference[] = [];
   for (const entry of numbers) {
-    for (const [stepName, step] of Object.entries(entry.config.flow.steps)) {
+    const steps = entry.config.flow.steps;
+    for (const stepName in steps) {
+      const step = steps[stepName]!;
       for (const { path, message } of messagesOf(step)) {
-        if (!('file' in message)) continue;
-        const use: AudioUse =
-          step.type === 'ring' ? 'waiting-music' : step.type === 'voicemail' ? 'voicemail' : path[0] === 'prompt' ? 'prompt' : 'message';
-        out.push({ path: message.file, entry, yamlPath: ['flow', 'steps', stepName, ...path, 'file'], use });
+        if ('file' in message) out.push({ path: message.file, entry, yamlPath: (['flow', 'steps', stepName] as PathSegment[]).concat(path, 'file'), use: useOf(step, path) });
       }
     }
   }
@@ -32,4 +31,10 @@ export function audioReferences(numbers: readonly Entry<NumberConfig>[], message
     if ('file' in message) out.push({ path: message.file, entry, yamlPath: ['message', 'file'], use: 'shared-message' });
   }
   return out;
+}
+
+function useOf(step: Step, path: readonly PathSegment[]): AudioUse {
+  if (step.type === 'ring') return 'waiting-music';
+  if (step.type === 'voicemail') return 'voicemail';
+  return path[0] === 'prompt' ? 'prompt' : 'message';
 }

@@ -1,42 +1,60 @@
 import type { Flow } from '../config/schema/index.js';
 import { branchesOf, canEndHere } from './flow.js';
 
-/** Names of existing steps a call can go to next from `name`. */
-export function successors(flow: Flow, name: string): string[] {
-  const step = flow.steps[name];
-  if (!step) return [];
-  return branchesOf(step)
-    .map((b) => b.target)
-    .filter((target) => target in flow.steps);
+/**
+ * A flow as a graph, built in one pass over its steps so every question below costs the
+ * size of the flow, whatever its shape (thousands of steps included).
+ */
+export interface FlowGraph {
+  /** Existing steps a call can go to next from each step. */
+  successors: ReadonlyMap<string, readonly string[]>;
+  /** Steps that lead to each step. */
+  predecessors: ReadonlyMap<string, readonly string[]>;
+  /** Steps with a branch to a step that does not exist. */
+  dangling: ReadonlySet<string>;
 }
 
-export function reachableSteps(flow: Flow): Set<string> {
-  const seen = new Set<string>();
-  const queue = flow.start in flow.steps ? [flow.start] : [];
-  while (queue.length) {
-    const name = queue.pop()!;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    queue.push(...successors(flow, name));
+export function flowGraph(flow: Flow): FlowGraph {
+  const successors = new Map<string, string[]>();
+  const predecessors = new Map<string, string[]>();
+  const dangling = new Set<string>();
+  for (const name in flow.steps) {
+    const next: string[] = [];
+    for (const branch of branchesOf(flow.steps[name]!)) {
+      if (!Object.hasOwn(flow.steps, branch.target)) {
+        dangling.add(name);
+        continue;
+      }
+      next.push(branch.target);
+      const before = predecessors.get(branch.target);
+      if (before) before.push(name);
+      else predecessors.set(branch.target, [name]);
+    }
+    successors.set(name, next);
+  }
+  return { successors, predecessors, dangling };
+}
+
+/** Steps reachable from `from` (included) staying on steps that `keep`, in breadth-first order. */
+export function reachableFrom(graph: FlowGraph, from: Iterable<string>, keep: (name: string) => boolean = () => true, edges = graph.successors): Set<string> {
+  const seen = new Set([...from].filter(keep));
+  // A Set iterates what is added during the loop: it is its own queue.
+  for (const name of seen) {
+    for (const next of edges.get(name) ?? []) if (keep(next)) seen.add(next);
   }
   return seen;
 }
 
-/** Steps from which some path ends the call (fixed point over the reversed graph). */
-export function stepsThatCanEnd(flow: Flow): Set<string> {
-  const canEnd = new Set(Object.entries(flow.steps).filter(([, step]) => canEndHere(step)).map(([name]) => name));
-  const predecessors = new Map<string, string[]>();
-  for (const name of Object.keys(flow.steps)) {
-    for (const next of successors(flow, name)) predecessors.set(next, [...(predecessors.get(next) ?? []), name]);
-  }
-  const queue = [...canEnd];
-  while (queue.length) {
-    const name = queue.pop()!;
-    for (const previous of predecessors.get(name) ?? []) {
-      if (canEnd.has(previous)) continue;
-      canEnd.add(previous);
-      queue.push(previous);
-    }
-  }
-  return canEnd;
+/** Steps from which one of `targets` can be reached (the targets included). */
+export function stepsLeadingTo(graph: FlowGraph, targets: Iterable<string>): Set<string> {
+  return reachableFrom(graph, targets, () => true, graph.predecessors);
+}
+
+export function reachableSteps(flow: Flow, graph: FlowGraph = flowGraph(flow)): Set<string> {
+  return reachableFrom(graph, Object.hasOwn(flow.steps, flow.start) ? [flow.start] : []);
+}
+
+/** Steps from which some path ends the call. */
+export function stepsThatCanEnd(flow: Flow, graph: FlowGraph = flowGraph(flow)): Set<string> {
+  return stepsLeadingTo(graph, Object.keys(flow.steps).filter((name) => canEndHere(flow.steps[name]!)));
 }

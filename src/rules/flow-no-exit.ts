@@ -1,5 +1,4 @@
-import { branchesOf } from '../model/flow.js';
-import { reachableSteps, stepsThatCanEnd, successors } from '../model/graph.js';
+import { flowGraph, reachableFrom, reachableSteps, stepsLeadingTo, stepsThatCanEnd } from '../model/graph.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
@@ -11,18 +10,19 @@ export const flowNoExit: Rule = (repo) => {
   const problems: Problem[] = [];
   for (const entry of repo.numbers) {
     const flow = entry.config.flow;
-    const reachable = reachableSteps(flow);
-    const canEnd = stepsThatCanEnd(flow);
+    const graph = flowGraph(flow);
+    const reachable = reachableSteps(flow, graph);
+    const canEnd = stepsThatCanEnd(flow, graph);
+    const stuck = Object.keys(flow.steps).filter((name) => reachable.has(name) && !canEnd.has(name));
+    if (stuck.length === 0) continue;
     // A branch to a missing step is already an error (flow/unknown-step); whatever it was
     // meant to reach may well end the call, so do not also call those paths endless.
-    const dangling = new Set(Object.entries(flow.steps).filter(([, step]) => branchesOf(step).some((b) => !(b.target in flow.steps))).map(([name]) => name));
-    const trapped = Object.keys(flow.steps).filter(
-      (name) => reachable.has(name) && !canEnd.has(name) && !closure(name, flow, () => true).some((n) => dangling.has(n)),
-    );
+    const leadsToDangling = stepsLeadingTo(graph, graph.dangling);
+    const trapped = new Set(stuck.filter((name) => !leadsToDangling.has(name)));
     const reported = new Set<string>();
     for (const name of trapped) {
       if (reported.has(name)) continue;
-      const group = closure(name, flow, (n) => trapped.includes(n));
+      const group = [...reachableFrom(graph, [name], (n) => trapped.has(n))];
       group.forEach((n) => reported.add(n));
       const loop = group.length > 1 ? ` (${[...group, group[0]].join(' → ')})` : '';
       problems.push(
@@ -35,11 +35,3 @@ export const flowNoExit: Rule = (repo) => {
   }
   return problems;
 };
-
-function closure(start: string, flow: Parameters<typeof successors>[0], keep: (name: string) => boolean): string[] {
-  const seen: string[] = [start];
-  for (let i = 0; i < seen.length; i += 1) {
-    for (const next of successors(flow, seen[i]!)) if (keep(next) && !seen.includes(next)) seen.push(next);
-  }
-  return seen;
-}

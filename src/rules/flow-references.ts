@@ -1,4 +1,4 @@
-import { didYouMean } from '../config/did-you-mean.js';
+import { lazySuggester } from '../config/did-you-mean.js';
 import { branchesOf } from '../model/flow.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
@@ -11,15 +11,15 @@ export const flowReferences: Rule = (repo) => {
   const problems: Problem[] = [];
   for (const entry of repo.numbers) {
     const { start, steps } = entry.config.flow;
-    const names = Object.keys(steps);
+    const suggest = lazySuggester(() => Object.keys(steps));
     const unknown = (target: string) => {
-      const suggestion = didYouMean(target, names);
+      const suggestion = suggest(target);
       return `step "${target}" does not exist in this flow${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
     };
-    if (!(start in steps)) problems.push(problemAt(entry, ['flow', 'start'], 'error', 'flow/unknown-step', `start: ${unknown(start)}`));
+    if (!Object.hasOwn(steps, start)) problems.push(problemAt(entry, ['flow', 'start'], 'error', 'flow/unknown-step', `start: ${unknown(start)}`));
     for (const [name, step] of Object.entries(steps)) {
       for (const branch of branchesOf(step)) {
-        if (FALLBACKS.has(branch.label) || branch.target in steps) continue;
+        if (FALLBACKS.has(branch.label) || Object.hasOwn(steps, branch.target)) continue;
         problems.push(problemAt(entry, ['flow', 'steps', name, ...branch.path], 'error', 'flow/unknown-step', `${name}.${branch.label}: ${unknown(branch.target)}`));
       }
     }

@@ -1,4 +1,4 @@
-import { didYouMean } from '../config/did-you-mean.js';
+import { lazySuggester } from '../config/did-you-mean.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
@@ -12,6 +12,7 @@ export const ivrFallbacks: Rule = (repo) => {
   const problems: Problem[] = [];
   for (const entry of repo.numbers) {
     const steps = entry.config.flow.steps;
+    const suggest = lazySuggester(() => Object.keys(steps));
     for (const [name, step] of Object.entries(steps)) {
       if (step.type !== 'ivr' && step.type !== 'input_ivr') continue;
       for (const { field, rule, when } of FALLBACKS) {
@@ -23,8 +24,8 @@ export const ivrFallbacks: Rule = (repo) => {
               hint: `add ${field}: <step> (an audio message or a voicemail path)`,
             }),
           );
-        } else if (!(target in steps)) {
-          const suggestion = didYouMean(target, Object.keys(steps));
+        } else if (!Object.hasOwn(steps, target)) {
+          const suggestion = suggest(target);
           problems.push(
             problemAt(entry, ['flow', 'steps', name, field], 'error', rule, `${name}.${field}: step "${target}" does not exist${suggestion ? `; did you mean "${suggestion}"?` : ''}`),
           );

@@ -10,12 +10,15 @@ import { problemAt, type Rule } from './rule.js';
  */
 export const ivrPromptKeys: Rule = (repo) => {
   const problems: Problem[] = [];
+  // Numbers of one team share their prompts: each distinct text is read once.
+  const keysIn = new Map<string, Set<string>>();
   for (const entry of repo.numbers) {
     for (const [name, step] of Object.entries(entry.config.flow.steps)) {
       if (step.type !== 'ivr' || !step.prompt) continue;
       const prompt = resolveMessage(repo, step.prompt);
       if (!prompt || !('tts' in prompt)) continue;
-      const spoken = keysNamedIn(prompt.tts);
+      let spoken = keysIn.get(prompt.tts);
+      if (!spoken) keysIn.set(prompt.tts, (spoken = keysNamedIn(prompt.tts)));
       if (spoken.size === 0) continue;
       // Keys that are not keypad keys are errors of their own (ivr/option-key).
       const options = new Set(Object.keys(step.options).filter((key) => IVR_KEY.test(key)));

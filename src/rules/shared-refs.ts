@@ -1,4 +1,4 @@
-import { didYouMean } from '../config/did-you-mean.js';
+import { lazySuggester } from '../config/did-you-mean.js';
 import { messagesOf } from '../model/flow.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
@@ -6,10 +6,10 @@ import { problemAt, type Rule } from './rule.js';
 /** "unknown schedule/message refs": names must match a file in config/schedules or config/messages. */
 export const sharedRefs: Rule = (repo) => {
   const problems: Problem[] = [];
-  const schedules = [...repo.schedules.keys()];
-  const messages = [...repo.messages.keys()];
-  const describe = (kind: string, dir: string, name: string, known: string[]) => {
-    const suggestion = didYouMean(name, known);
+  const schedules = lazySuggester(() => [...repo.schedules.keys()]);
+  const messages = lazySuggester(() => [...repo.messages.keys()]);
+  const describe = (kind: string, dir: string, name: string, suggest: (name: string) => string | undefined) => {
+    const suggestion = suggest(name);
     return `${kind} "${name}" not found in ${repo.configDir}/${dir}/${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
   };
   for (const entry of repo.numbers) {

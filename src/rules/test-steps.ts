@@ -1,4 +1,4 @@
-import { didYouMean } from '../config/did-you-mean.js';
+import { lazySuggester } from '../config/did-you-mean.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt } from './rule.js';
 import type { Rule } from './rule.js';
@@ -9,14 +9,15 @@ const ENDINGS = ['answered', 'voicemail', 'forward', 'hangup'];
 export const testSteps: Rule = (repo) => {
   const problems: Problem[] = [];
   for (const entry of repo.numbers) {
-    const names = Object.keys(entry.config.flow.steps);
+    const steps = entry.config.flow.steps;
+    const suggest = lazySuggester(() => Object.keys(steps));
     entry.config.tests?.forEach((test, i) => {
       const expect = test.expect;
       const path = Array.isArray(expect) ? expect : (expect.path ?? []);
       const at = Array.isArray(expect) ? ['tests', i, 'expect'] : ['tests', i, 'expect', 'path'];
       path.forEach((name, j) => {
-        if (names.includes(name)) return;
-        const suggestion = didYouMean(name, names);
+        if (Object.hasOwn(steps, name)) return;
+        const suggestion = suggest(name);
         problems.push(
           problemAt(entry, [...at, j], 'error', 'test/unknown-step', `test "${test.name}" expects step "${name}", which does not exist in this flow${suggestion ? `; did you mean "${suggestion}"?` : ''}`),
         );

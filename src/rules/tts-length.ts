@@ -9,9 +9,13 @@ import { problemAt, type Rule } from './rule.js';
 export const ttsLength: Rule = (repo) => {
   const problems: Problem[] = [];
   const check = (entry: Entry<unknown>, path: PathSegment[], message: Message) => {
-    if (!('tts' in message) || [...message.tts].length <= MAX_TTS_CHARACTERS) return;
+    // Characters are code points; a string has at least as many UTF-16 units, so most texts
+    // are cleared without counting.
+    if (!('tts' in message) || message.tts.length <= MAX_TTS_CHARACTERS) return;
+    const characters = codePoints(message.tts);
+    if (characters <= MAX_TTS_CHARACTERS) return;
     problems.push(
-      problemAt(entry, [...path, 'tts'], 'error', 'tts/too-long', `text-to-speech text is ${[...message.tts].length} characters; the limit is ${MAX_TTS_CHARACTERS}`, {
+      problemAt(entry, [...path, 'tts'], 'error', 'tts/too-long', `text-to-speech text is ${characters} characters; the limit is ${MAX_TTS_CHARACTERS}`, {
         hint: 'shorten it, split it across message steps, or record it as an mp3',
       }),
     );
@@ -24,3 +28,9 @@ export const ttsLength: Rule = (repo) => {
   for (const entry of repo.messages.values()) check(entry, ['message'], entry.config.message);
   return problems;
 };
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count += 1;
+  return count;
+}

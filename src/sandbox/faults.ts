@@ -1,19 +1,25 @@
 /**
- * Fault injection for tests: `rate=0.2,status=500|503|429,latency_ms=300,seed=7` makes about
- * 20 % of requests stall for 300 ms and/or fail with one of the statuses — reproducibly, since
- * the draws come from a seeded generator in request order. Faults strike before the request
- * is handled, so a failed write never happened (what a client's retry must cope with anyway).
+ * Fault injection for tests, reproducible (the draws come from a seeded generator in request
+ * order). Two kinds, which a client's retries must both survive:
+ *   `rate=0.2,status=500|503|429,latency_ms=300` — about 20 % of requests stall for 300 ms and/or
+ *       fail with one of the statuses before they are handled: the write never happened;
+ *   `lost=0.1` — about 10 % of requests are handled (a write is made durable) and then the
+ *       connection is cut before the answer leaves: the write happened, the client cannot know.
  */
 export interface FaultSpec {
   rate: number;
   statuses: number[];
   latencyMs: number;
   seed: number;
+  /** Share of requests whose answer is lost after they were handled. */
+  lost?: number;
 }
 
 export interface Fault {
   delayMs: number;
   status?: number;
+  /** Handle the request, then cut the connection instead of answering. */
+  loseAnswer?: boolean;
 }
 
 export function parseFaults(text: string): FaultSpec {
@@ -33,12 +39,16 @@ export function parseFaults(text: string): FaultSpec {
         spec.latencyMs = Number(value);
         if (!(spec.latencyMs >= 0)) throw new Error(`faults: latency_ms must be a number of milliseconds (got "${value}")`);
         break;
+      case 'lost':
+        spec.lost = Number(value);
+        if (!(spec.lost >= 0 && spec.lost <= 1)) throw new Error(`faults: lost must be between 0 and 1 (got "${value}")`);
+        break;
       case 'seed':
         spec.seed = Number(value);
         if (!Number.isInteger(spec.seed)) throw new Error(`faults: seed must be an integer (got "${value}")`);
         break;
       default:
-        throw new Error(`faults: unknown setting "${key}" (use rate, status, latency_ms, seed)`);
+        throw new Error(`faults: unknown setting "${key}" (use rate, status, latency_ms, lost, seed)`);
     }
   }
   if (spec.rate > 0 && spec.statuses.length === 0 && spec.latencyMs === 0) spec.statuses = [500];
@@ -48,12 +58,22 @@ export function parseFaults(text: string): FaultSpec {
 /** Decides, request after request, which ones fail. */
 export class FaultInjector {
   private readonly next: () => number;
+  /** Its own sequence, so adding `lost` to a spec keeps the failures a seed gave before. */
+  private readonly nextLost: () => number;
 
   constructor(private readonly spec: FaultSpec) {
     this.next = mulberry32(spec.seed);
+    this.nextLost = mulberry32(spec.seed ^ 0x5bd1e995);
   }
 
   draw(): Fault | undefined {
+    const before = this.drawBefore();
+    const lose = (this.spec.lost ?? 0) > 0 && this.nextLost() < this.spec.lost!;
+    if (!lose) return before;
+    return { ...(before ?? { delayMs: 0 }), loseAnswer: true };
+  }
+
+  private drawBefore(): Fault | undefined {
     if (this.spec.rate <= 0) return undefined;
     const hit = this.next() < this.spec.rate;
     const pick = this.next();

@@ -1,6 +1,7 @@
 /** Stored entities → the JSON the Aircall public API returns (numbers, users, teams, pages). */
+import type { AccountView } from './account.js';
 import { formatDigits } from './country.js';
-import { latestVersion, type StoredFlowVersion, type StoredNumber, type StoredTeam, type StoredUser, type StoreState } from './state.js';
+import { latestVersion, type StoredFlowVersion, type StoredNumber, type StoredTeam, type StoredUser } from './state.js';
 
 /** `callflow`: Aircall's shape plus our extensions; `aircall`: only what Aircall's public API serves. */
 export type Flavor = 'callflow' | 'aircall';
@@ -40,8 +41,8 @@ export function presentUser(user: StoredUser, base: string) {
   };
 }
 
-export function presentTeam(team: StoredTeam, state: StoreState, base: string) {
-  const users = state.users.filter((user) => team.user_ids.includes(user.id)).map((user) => presentUser(user, base));
+export function presentTeam(team: StoredTeam, account: AccountView, base: string) {
+  const users = account.users.filter((user) => team.user_ids.includes(user.id)).map((user) => presentUser(user, base));
   return { id: team.id, direct_link: `${base}/v1/teams/${team.id}`, name: team.name, created_at: team.created_at, users };
 }
 
@@ -62,9 +63,9 @@ export function presentVersion(version: StoredFlowVersion) {
 }
 
 /** One page in Aircall's envelope; links are absolute, like Aircall's. */
-export function page<T>(key: string, items: T[], pageNumber: number, perPage: number, link: (page: number) => string) {
+export function page<T, U>(key: string, items: readonly T[], pageNumber: number, perPage: number, link: (page: number) => string, present: (item: T) => U) {
   const start = (pageNumber - 1) * perPage;
-  const slice = items.slice(start, start + perPage);
+  const slice = items.slice(start, start + perPage).map(present);
   return {
     [key]: slice,
     meta: {

@@ -41,8 +41,8 @@ export function flowRoutes(router: Router): void {
       const document = body['document'];
       if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new HttpError(400, 'Invalid document', 'send { "document": { ... } }');
       const author = typeof body['author'] === 'string' ? body['author'] : undefined;
-      const { version, created } = await ctx.store.mutate((state) => {
-        const number = findNumber(state, ctx.params['id']!);
+      const { version, created } = await ctx.store.mutate((account) => {
+        const number = findNumber(account, ctx.params['id']!);
         const latest = latestVersion(number);
         const last = number.flow.versions.at(-1);
         // A retried write (its answer was lost) finds its own version: answer it again, unchanged.
@@ -60,8 +60,8 @@ export function flowRoutes(router: Router): void {
       const body = await readJson(ctx.req);
       const wanted = body['version'];
       if (!Number.isInteger(wanted)) throw new HttpError(400, 'Invalid version', 'send { "version": N }');
-      const number = await ctx.store.mutate((state) => {
-        const found = findNumber(state, ctx.params['id']!);
+      const number = await ctx.store.mutate((account) => {
+        const found = findNumber(account, ctx.params['id']!);
         if (!found.flow.versions.some((v) => v.version === wanted)) throw new HttpError(404, 'Not found', `number ${found.id} has no flow version ${String(wanted)}`);
         found.flow.published = wanted as number;
         return found;

@@ -5,7 +5,7 @@
  */
 import { HttpError, readJson, sendEmpty, sendJson } from './http-util.js';
 import type { Router } from './router.js';
-import type { StoreState } from './state.js';
+import type { ApplyLock } from './state.js';
 
 const LOCK = '/v1/callflow/locks/apply';
 const MAX_TTL_SECONDS = 24 * 3600;
@@ -13,7 +13,7 @@ const MAX_TTL_SECONDS = 24 * 3600;
 export function lockRoutes(router: Router): void {
   router
     .add('GET', LOCK, async (ctx) => {
-      const lock = liveLock(await ctx.store.read(), ctx.clock.now());
+      const lock = liveLock((await ctx.store.read()).lock, ctx.clock.now());
       if (!lock) throw new HttpError(404, 'Not found', 'nobody holds the apply lock');
       sendJson(ctx.res, 200, { lock: { owner: lock.owner, expires_at: lock.expires_at } });
     })
@@ -27,28 +27,28 @@ export function lockRoutes(router: Router): void {
       }
       if (!Number.isInteger(ttl) || (ttl as number) < 1 || (ttl as number) > MAX_TTL_SECONDS) throw new HttpError(400, 'Invalid ttl_seconds', `1 to ${MAX_TTL_SECONDS}`);
       const now = ctx.clock.now();
-      const lock = await ctx.store.mutate((state) => {
-        const held = liveLock(state, now);
+      const lock = await ctx.store.mutate((account) => {
+        const held = liveLock(account.lock, now);
         if (held && held.token !== token) {
           throw new HttpError(409, 'Locked', `held by ${held.owner} until ${held.expires_at}`, {}, { owner: held.owner, expires_at: held.expires_at });
         }
-        state.lock = { owner, token, expires_at: new Date(now + (ttl as number) * 1000).toISOString() };
-        return state.lock;
+        account.lock = { owner, token, expires_at: new Date(now + (ttl as number) * 1000).toISOString() };
+        return account.lock;
       });
       sendJson(ctx.res, 200, { lock: { owner: lock.owner, expires_at: lock.expires_at } });
     })
     .add('DELETE', LOCK, async (ctx) => {
       const token = ctx.req.headers['x-callflow-lock-token'];
       if (typeof token !== 'string') throw new HttpError(400, 'Missing token', 'send X-Callflow-Lock-Token with the token you acquired the lock with');
-      await ctx.store.mutate((state) => {
-        const held = liveLock(state, ctx.clock.now());
+      await ctx.store.mutate((account) => {
+        const held = liveLock(account.lock, ctx.clock.now());
         if (held && held.token !== token) throw new HttpError(409, 'Locked', `held by ${held.owner} until ${held.expires_at}, not by you`);
-        state.lock = null;
+        account.lock = null;
       });
       sendEmpty(ctx.res, 204);
     });
 }
 
-function liveLock(state: StoreState, now: number) {
-  return state.lock && Date.parse(state.lock.expires_at) > now ? state.lock : null;
+function liveLock(lock: ApplyLock | null, now: number): ApplyLock | null {
+  return lock && Date.parse(lock.expires_at) > now ? lock : null;
 }

@@ -7,7 +7,7 @@ import { HttpError, positiveInt, readJson, sendJson } from './http-util.js';
 import type { MessageAudioFetcher } from './message-audio.js';
 import { page, presentFlowState, presentNumber, presentTeam, presentUser, type Flavor } from './present.js';
 import type { Router, RouteContext } from './router.js';
-import { MESSAGE_SLOTS, type MessageSlot, type StoredNumber, type StoreState } from './state.js';
+import { MESSAGE_SLOTS, type MessageSlot, type StoredNumber } from './state.js';
 
 const MAX_PER_PAGE = 50;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -24,11 +24,11 @@ export function numberRoutes(router: Router, options: NumberRouteOptions = { fla
   router
     .add('GET', '/v1/ping', async ({ res }) => sendJson(res, 200, { ping: 'pong' }))
     .add('GET', '/v1/numbers', async (ctx) => {
-      const state = await ctx.store.read();
+      const account = await ctx.store.read();
       // `embed=flow` (our extension): each number with its flow, so a whole account reads in ⌈N/50⌉ requests. Aircall ignores it.
       const embed = aircall ? null : ctx.url.searchParams.get('embed');
       if (embed !== null && embed !== 'flow') throw new HttpError(400, 'Invalid embed', 'embed takes the value "flow"');
-      sendPage(ctx, 'numbers', state.numbers.map((n) => (embed ? { ...presentNumber(n, ctx.origin, flavor), flow: presentFlowState(n) } : presentNumber(n, ctx.origin, flavor))), flavor);
+      sendPage(ctx, 'numbers', account.numbers, (n) => (embed ? { ...presentNumber(n, ctx.origin, flavor), flow: presentFlowState(n) } : presentNumber(n, ctx.origin, flavor)), flavor);
     })
     .add('GET', '/v1/numbers/:id', async (ctx) => {
       const number = findNumber(await ctx.store.read(), ctx.params['id']!);
@@ -43,8 +43,8 @@ export function numberRoutes(router: Router, options: NumberRouteOptions = { fla
         }
         if (value && options.audio) await options.audio.require(slot, value);
       }
-      const number = await ctx.store.mutate((state) => {
-        const found = findNumber(state, ctx.params['id']!);
+      const number = await ctx.store.mutate((account) => {
+        const found = findNumber(account, ctx.params['id']!);
         if (update.name !== undefined) found.name = update.name;
         if (update.time_zone !== undefined) found.time_zone = update.time_zone;
         if (update.language !== undefined) found.language = update.language;
@@ -54,29 +54,31 @@ export function numberRoutes(router: Router, options: NumberRouteOptions = { fla
       sendJson(ctx.res, 200, { number: presentNumber(number, ctx.origin, flavor) });
     })
     .add('GET', '/v1/users', async (ctx) => {
-      const state = await ctx.store.read();
-      sendPage(ctx, 'users', state.users.map((u) => presentUser(u, ctx.origin)), flavor);
+      const account = await ctx.store.read();
+      sendPage(ctx, 'users', account.users, (u) => presentUser(u, ctx.origin), flavor);
     })
     .add('GET', '/v1/teams', async (ctx) => {
-      const state = await ctx.store.read();
-      sendPage(ctx, 'teams', state.teams.map((t) => presentTeam(t, state, ctx.origin)), flavor);
+      const account = await ctx.store.read();
+      sendPage(ctx, 'teams', account.teams, (t) => presentTeam(t, account, ctx.origin), flavor);
     });
 }
 
-export function findNumber(state: StoreState, id: string): StoredNumber {
-  const number = state.numbers.find((n) => String(n.id) === id);
+/** By id, from the account (read) or a change (an editable copy). */
+export function findNumber(source: { number(id: string): StoredNumber | undefined }, id: string): StoredNumber {
+  const number = source.number(id);
   if (!number) throw new HttpError(404, 'Not found', `no number with id ${id} in this account`);
   return number;
 }
 
-function sendPage<T>(ctx: RouteContext, key: string, items: T[], flavor: Flavor): void {
+/** Presents only the requested page's items, so listing costs the page, not the account. */
+function sendPage<T, U>(ctx: RouteContext, key: string, items: readonly T[], present: (item: T) => U, flavor: Flavor): void {
   const pageNumber = positiveInt(ctx.url.searchParams.get('page'), 1, Number.MAX_SAFE_INTEGER);
   const asked = ctx.url.searchParams.get('per_page');
   if (flavor === 'aircall' && asked !== null && Number(asked) > MAX_PER_PAGE) throw new HttpError(400, 'Invalid pagination', `per_page is at most ${MAX_PER_PAGE}`);
   const perPage = positiveInt(asked, 20, MAX_PER_PAGE);
-  const embed = ctx.url.searchParams.get('embed');
+  const embed = flavor === 'aircall' ? null : ctx.url.searchParams.get('embed');
   const link = (n: number) => `${ctx.origin}${ctx.url.pathname}?page=${n}&per_page=${perPage}${embed ? `&embed=${embed}` : ''}`;
-  sendJson(ctx.res, 200, page(key, items, pageNumber, perPage, link));
+  sendJson(ctx.res, 200, page(key, items, pageNumber, perPage, link, present));
 }
 
 interface NumberUpdate {

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { loadRepo } from '../config/load.js';
 import type { Repo } from '../model/repo.js';
 import { countryOf } from './country.js';
-import { MESSAGE_SLOTS, takeId, type StoreState } from './state.js';
+import type { AccountView } from './account.js';
+import { MESSAGE_SLOTS, type StoredNumber } from './state.js';
 import type { SandboxStore } from './store.js';
 
 export const seedFile = z.strictObject({
@@ -84,37 +85,35 @@ export function seedFromRepo(repo: Pick<Repo, 'numbers'>): Seed {
 export async function seedStore(store: SandboxStore, seed: Seed, now = new Date()): Promise<SeedResult> {
   const current = await store.read();
   if (!isPristine(current)) return { seeded: false, numbers: 0, users: 0, teams: 0 };
-  return store.mutate((state) => {
+  return store.mutate((account) => {
     // Checked again under the lock: another process may have seeded in between.
-    if (!isPristine(state)) return { seeded: false, numbers: 0, users: 0, teams: 0 };
+    if (!isPristine(account.before)) return { seeded: false, numbers: 0, users: 0, teams: 0 };
     const at = now.toISOString();
     for (const n of seed.numbers) {
-      state.numbers.push({
-        id: takeId(state),
+      account.addNumber({
         digits: n.digits,
         name: n.name,
         country: n.country ?? countryOf(n.digits),
         time_zone: n.timezone,
         ...(n.language ? { language: n.language } : {}),
         created_at: at,
-        messages: Object.fromEntries(MESSAGE_SLOTS.map((slot) => [slot, null])) as StoreState['numbers'][number]['messages'],
+        messages: Object.fromEntries(MESSAGE_SLOTS.map((slot) => [slot, null])) as StoredNumber['messages'],
         flow: { versions: [], published: null },
       });
     }
     const userIds = new Map<string, number>();
     for (const u of seed.users) {
-      const id = takeId(state);
-      userIds.set(u.name, id);
-      state.users.push({ id, name: u.name, email: u.email ?? `${u.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@sandbox.invalid`, created_at: at });
+      const user = account.addUser({ name: u.name, email: u.email ?? `${u.name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@sandbox.invalid`, created_at: at });
+      userIds.set(u.name, user.id);
     }
     for (const t of seed.teams) {
-      state.teams.push({ id: takeId(state), name: t.name, created_at: at, user_ids: t.users.flatMap((name) => userIds.get(name) ?? []) });
+      account.addTeam({ name: t.name, created_at: at, user_ids: t.users.flatMap((name) => userIds.get(name) ?? []) });
     }
-    state.seeded_at = at;
+    account.seeded_at = at;
     return { seeded: true, numbers: seed.numbers.length, users: seed.users.length, teams: seed.teams.length };
   });
 }
 
-export function isPristine(state: StoreState): boolean {
-  return state.seeded_at === null && state.numbers.length === 0 && state.users.length === 0 && state.teams.length === 0;
+export function isPristine(account: AccountView): boolean {
+  return account.seeded_at === null && account.numbers.length === 0 && account.users.length === 0 && account.teams.length === 0;
 }

@@ -3,7 +3,7 @@
  * v1, plus our Smartflow, asset and lock endpoints (documented in openapi.yaml). Each request
  * goes: Basic auth (401) → rate limit (429, headers on every answer) → injected faults → route.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, ServerResponse, type IncomingMessage } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -43,6 +43,8 @@ export interface SandboxOptions {
   flavor?: Flavor;
   /** How the `aircall` flavor downloads message URLs (the global fetch unless given). */
   fetch?: typeof fetch;
+  /** Told of every answered request, e.g. to count what a command costs the API. */
+  onRequest?: (request: { method: string; path: string; status: number }) => void;
 }
 
 export interface RunningSandbox {
@@ -94,6 +96,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
     const url = new URL(req.url ?? '/', origin);
     res.on('finish', () => {
+      options.onRequest?.({ method: req.method ?? 'GET', path: url.pathname, status: res.statusCode });
       logger.debug({ method: req.method, path: url.pathname, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request');
     });
     try {
@@ -113,10 +116,8 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         if (fault.delayMs > 0) await clock.sleep(fault.delayMs);
         if (fault.status !== undefined) throw new HttpError(fault.status, 'Injected fault', 'the sandbox was started with --faults');
       }
-      const found = router.match(req.method ?? 'GET', url.pathname);
-      if (!found) throw new HttpError(404, 'Not found', `no route ${url.pathname}`);
-      if ('allowed' in found) throw new HttpError(405, 'Method not allowed', `use ${found.allowed.join(', ')}`, { allow: found.allowed.join(', ') });
-      await found.handler({ req, res, url, params: found.params, store, clock, origin });
+      if (fault?.loseAnswer) return await handleAndLoseAnswer(req, res, url, origin);
+      await route(req, res, url, origin);
     } catch (error) {
       // Drain what the client sent, so keep-alive connections stay usable after an error.
       req.resume();
@@ -127,6 +128,19 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       if (error instanceof LockTimeoutError) return sendJson(res, 503, { error: 'Store busy', troubleshoot: error.message }, { 'retry-after': '1' });
       throw error;
     }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<void> {
+    const found = router.match(req.method ?? 'GET', url.pathname);
+    if (!found) throw new HttpError(404, 'Not found', `no route ${url.pathname}`);
+    if ('allowed' in found) throw new HttpError(405, 'Method not allowed', `use ${found.allowed.join(', ')}`, { allow: found.allowed.join(', ') });
+    await found.handler({ req, res, url, params: found.params, store, clock, origin });
+  }
+
+  /** The request takes effect (its answer goes to a response no socket carries), then the connection is cut. */
+  async function handleAndLoseAnswer(req: IncomingMessage, res: ServerResponse, url: URL, origin: string): Promise<void> {
+    await route(req, new ServerResponse(req), url, origin).catch(() => undefined);
+    res.socket?.destroy();
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -6,7 +6,7 @@ import { HttpClient } from '../../src/providers/http/http-client.js';
 import { fetchAllPages } from '../../src/providers/http/paginate.js';
 import { ProviderError } from '../../src/providers/errors.js';
 import { silentLogger } from '../../src/logging.js';
-import { parseFaults } from '../../src/sandbox/faults.js';
+import { FaultInjector, parseFaults, type FaultSpec } from '../../src/sandbox/faults.js';
 import { CREDENTIALS, startTestSandbox, type TestSandbox } from '../sandbox/helpers.js';
 
 let t: TestSandbox | undefined;
@@ -106,5 +106,20 @@ describe('fault specs', () => {
     expect(() => parseFaults('rate=2')).toThrow(/between 0 and 1/);
     expect(() => parseFaults('status=200')).toThrow(/error codes/);
     expect(() => parseFaults('colour=blue')).toThrow(/unknown setting/);
+  });
+
+  it('parses lost answers alone or with failures, and keeps a seed\'s other faults when lost is added', () => {
+    expect(parseFaults('lost=0.1,seed=3')).toEqual({ rate: 0, statuses: [], latencyMs: 0, seed: 3, lost: 0.1 });
+    expect(() => parseFaults('lost=1.5')).toThrow(/lost must be between 0 and 1/);
+    const draws = (spec: FaultSpec) => {
+      const injector = new FaultInjector(spec);
+      return Array.from({ length: 200 }, () => injector.draw());
+    };
+    const failures = draws(parseFaults('rate=0.3,status=503,seed=9'));
+    const both = draws(parseFaults('rate=0.3,status=503,seed=9,lost=0.5'));
+    expect(both.map((f) => f?.status)).toEqual(failures.map((f) => f?.status));
+    const lost = both.filter((f) => f?.loseAnswer).length;
+    expect(lost).toBeGreaterThan(60);
+    expect(lost).toBeLessThan(140);
   });
 });

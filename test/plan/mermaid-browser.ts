@@ -21,9 +21,15 @@ export interface MermaidResult {
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
+/** CALLFLOW_TEST_CHROMIUM names another browser binary (or a missing one, to see the CI failure). */
 export function findChromium(): string | undefined {
+  const chosen = process.env['CALLFLOW_TEST_CHROMIUM'];
+  if (chosen !== undefined) return existsSync(chosen) ? chosen : undefined;
   return CANDIDATES.find((path) => existsSync(path));
 }
+
+/** In CI (CI=true, as GitHub Actions sets it) the browser check is required: no Chromium is a failure. */
+export const CHROMIUM_REQUIRED = process.env['CI'] === 'true';
 
 export async function renderMermaidInChromium(diagrams: readonly string[]): Promise<MermaidResult[]> {
   const chromium = findChromium();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parsePlan, serialisePlan } from '../../src/plan/plan-file.js';
@@ -14,12 +15,27 @@ async function freshPlan() {
 }
 
 describe('plan file', () => {
-  it('reads back exactly what it wrote, and the JSON output is that file', async () => {
-    const { plan } = await freshPlan();
-    const text = serialisePlan(plan);
+  it('writes the documented JSON a script reads, and reads back exactly what it wrote', async () => {
+    const { repo, plan } = await freshPlan();
+    const text = renderPlanJson(plan);
+    expect(text.endsWith('\n')).toBe(true);
+    const file = JSON.parse(text) as PlanFileAsRead;
+    // Expectations from the example config and the documented format, not from the plan code.
+    expect(file).toMatchObject({ format: 'callflow-plan', formatVersion: 1, generatedAt: AT });
+    const configs = repo.numbers.map((e) => e.config).sort((a, b) => a.number.localeCompare(b.number));
+    expect(file.numbers.map((n) => n.number).sort()).toEqual(configs.map((c) => c.number));
+    for (const config of configs) {
+      const written = file.numbers.find((n) => n.number === config.number)!;
+      expect(written.action).toBe('create-flow');
+      expect(written.desired.settings).toEqual({ name: config.name, timezone: config.timezone, language: config.language });
+      expect(written.desired.flow.start).toBe(config.flow.start);
+      expect(Object.keys(written.desired.flow.steps).sort()).toEqual(Object.keys(config.flow.steps).sort());
+    }
+    // The checksum is the sha256 of the format version and the inputs, keys sorted at every level.
+    expect(file.checksum).toBe(createHash('sha256').update(sortedJson({ formatVersion: 1, inputs: file.inputs })).digest('hex'));
+    expect(file.inputs.numbers.map((n) => n.number).sort()).toEqual(configs.map((c) => c.number));
     expect(parsePlan(text)).toEqual({ ok: true, plan });
-    expect(renderPlanJson(plan)).toBe(text);
-    expect(JSON.parse(text)).toMatchObject({ format: 'callflow-plan', formatVersion: 1, checksum: plan.checksum });
+    expect(parsePlan(serialisePlan(plan))).toEqual({ ok: true, plan });
     // The documented format is exportable as a JSON Schema for scripts.
     expect(z.toJSONSchema(planSchema, { unrepresentable: 'any' })).toHaveProperty('properties.numbers');
   });
@@ -64,3 +80,21 @@ describe('liveMovesSince', () => {
     expect(liveMovesSince(plan, now.slice(1))).toContainEqual({ number: now[0]!.number, reason: 'no longer in the account' });
   });
 });
+
+/** The parts of a plan file this test reads, typed as a script would see them. */
+interface PlanFileAsRead {
+  format: string;
+  checksum: string;
+  inputs: { numbers: Array<{ number: string }> };
+  numbers: Array<{ number: string; action: string; desired: { settings: unknown; flow: { start: string; steps: Record<string, unknown> } } }>;
+}
+
+/** JSON with keys sorted at every level, written here independently of src/plan/stable-json.ts. */
+function sortedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, item]) => item !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${sortedJson(item)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -5,7 +5,8 @@ import type { NumberConfig } from '../../src/config/schema/index.js';
 import type { Repo } from '../../src/model/repo.js';
 import { buildPlan } from '../../src/plan/plan.js';
 import type { LiveNumber } from '../../src/model/live.js';
-import { AT, appliedNumber, exampleRepo, numberEntry, repoWith, SANDBOX_CAPABILITIES } from './helpers.js';
+import { AT, appliedNumber, boughtNumber, exampleRepo, numberEntry, repoWith, SANDBOX_CAPABILITIES } from './helpers.js';
+import { independentDocument } from './independent-document.js';
 
 const NAMES = ['a', 'b', 'c', 'd', 'e', 'menu', 'x-1'];
 
@@ -85,6 +86,24 @@ describe('plan properties', () => {
         expect(plan.numbers[0]!.changes).toEqual([]);
         expect(plan.numbers[0]!.action).toBe('none');
         expect(plan.problems).toEqual([]);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('plans no change against the document a previous apply stored, written out independently of the plan code', async () => {
+    const base = await exampleRepo();
+    fc.assert(
+      fc.property(numberConfig, fc.integer({ min: 1, max: 50 }), fc.nat(20), (config, version, seed) => {
+        const repo: Repo = repoWith(base, [entryOf(config)]);
+        // As the provider returns it: through JSON, keys in whatever order it keeps them.
+        const document = shuffled(JSON.parse(JSON.stringify(independentDocument(config, repo))), seed) as Record<string, unknown>;
+        const live: LiveNumber = { ...boughtNumber(config), language: config.language, flow: { published: { version, document }, draft: null, latestVersion: version } };
+        const plan = buildPlan({ repo, live: [live], providerCapabilities: SANDBOX_CAPABILITIES, generatedAt: AT });
+        expect(plan.numbers[0]!.changes).toEqual([]);
+        expect(plan.numbers[0]!.action).toBe('none');
+        // And what apply would store is that same document.
+        expect(plan.numbers[0]!.desired!.flow).toEqual(independentDocument(config, repo));
       }),
       { numRuns: 150 },
     );

@@ -21,7 +21,12 @@ async function withSandbox(args: string[], env: NodeJS.ProcessEnv, body: (url: s
   let stop!: () => void;
   const stopped = new Promise<void>((resolve) => (stop = resolve));
   const running = runSandbox(['--port', '0', ...args], cli, stopped);
-  while (!out.some((l) => l.includes('listening on'))) await new Promise((r) => setTimeout(r, 5));
+  // Bounded, and a sandbox that fails to start fails the test instead of hanging it.
+  let ended = false;
+  void running.finally(() => (ended = true)).catch(() => undefined);
+  const deadline = Date.now() + 20_000;
+  while (!out.some((l) => l.includes('listening on')) && !ended && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  if (!out.some((l) => l.includes('listening on'))) throw new Error(`sandbox did not start: ${ended ? await running.then(String, String) : 'no answer in 20 s'}\n${out.join('\n')}`);
   const url = /listening on (\S+)/.exec(out.find((l) => l.includes('listening on'))!)![1]!;
   try {
     await body(url, out);

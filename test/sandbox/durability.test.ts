@@ -87,8 +87,11 @@ describe('sandbox durability', () => {
 
     let writersEnded = false;
     void Promise.all([flowWriter, settingsWriter, assetWriter]).then(() => (writersEnded = true));
-    while ((ackedVersions.size < 15 || ackedNames.length < 15) && !writersEnded) await new Promise((r) => setTimeout(r, 5));
+    // Bounded: a server that stops answering fails the test instead of hanging it.
+    const deadline = Date.now() + 20_000;
+    while ((ackedVersions.size < 15 || ackedNames.length < 15) && !writersEnded && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
     expect(writersEnded, 'writers failed before the kill').toBe(false);
+    expect(ackedVersions.size, 'acknowledged drafts before the kill').toBeGreaterThanOrEqual(15);
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all([flowWriter, settingsWriter, assetWriter]);

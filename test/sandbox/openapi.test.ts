@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../src/clock.js';
 import { startTestSandbox, type TestSandbox } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -128,7 +129,9 @@ describe('sandbox API conforms to openapi.yaml', () => {
   });
 
   it('answers 429 with the rate-limit headers beyond the limit', async () => {
-    const limited = await startTestSandbox({ rateLimit: 2 });
+    // A clock that stands still: the three requests cannot straddle a window boundary.
+    const clock = new FakeClock(Date.UTC(2026, 0, 5, 9, 0, 59) + 999);
+    const limited = await startTestSandbox({ rateLimit: 2, clock });
     try {
       const origin = limited.sandbox.url;
       const headers = { authorization: auth };
@@ -140,7 +143,7 @@ describe('sandbox API conforms to openapi.yaml', () => {
       }
       expect(statuses).toEqual([200, 200, 429]);
       expect(last!.headers.get('x-aircallapi-remaining')).toBe('0');
-      expect(Number(last!.headers.get('x-aircallapi-reset')) * 1000).toBeGreaterThan(Date.now());
+      expect(Number(last!.headers.get('x-aircallapi-reset')) * 1000).toBe(Date.UTC(2026, 0, 5, 9, 1, 0));
     } finally {
       await limited.close();
     }

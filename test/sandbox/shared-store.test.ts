@@ -3,17 +3,19 @@
  * take turns on the store: no acknowledged write is lost, and each sees the other's writes.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging.js';
 import { StaleVersionError } from '../../src/providers/errors.js';
 import { SandboxProvider } from '../../src/providers/sandbox/sandbox-provider.js';
-import { withFileLock } from '../../src/sandbox/file-lock.js';
+import { LockTimeoutError, withFileLock } from '../../src/sandbox/file-lock.js';
 import { CREDENTIALS, startTestSandbox, tempDir, type TestSandbox, removeTempDirs } from './helpers.js';
 
 const CHILD = fileURLToPath(new URL('./child-sandbox.ts', import.meta.url));
+const LOCK_CHILD = fileURLToPath(new URL('./child-lock.ts', import.meta.url));
 let child: ChildProcess | undefined;
 let local: TestSandbox | undefined;
 
@@ -56,6 +58,18 @@ async function writeVersions(provider: SandboxProvider, id: string, who: string,
 
 afterAll(removeTempDirs);
 
+/** The child's stdout, a line at a time; fails instead of waiting forever if the child exits. */
+function lines(process: ChildProcess): { next(): Promise<string> } {
+  const reader = createInterface({ input: process.stdout! })[Symbol.asyncIterator]();
+  return {
+    async next() {
+      const line = await reader.next();
+      if (line.done) throw new Error('the child process ended without saying more');
+      return line.value;
+    },
+  };
+}
+
 describe('a data dir shared by two sandbox processes', () => {
   it('serialises their writes: every acknowledged version is kept exactly once', async () => {
     local = await startTestSandbox({ dataDir: join(await tempDir(), 'data') });
@@ -81,17 +95,17 @@ describe('a data dir shared by two sandbox processes', () => {
     expect(result).toBe('got it');
   });
 
-  it('waits for a live holder instead of breaking its lock', async () => {
-    const dir = await tempDir();
-    const lockPath = join(dir, 'state.lock');
-    const order: string[] = [];
-    let releaseFirst!: () => void;
-    const first = withFileLock(lockPath, () => new Promise<void>((resolve) => (releaseFirst = () => { order.push('first done'); resolve(); })));
-    await new Promise((r) => setTimeout(r, 20));
-    const second = withFileLock(lockPath, async () => void order.push('second ran'));
-    await new Promise((r) => setTimeout(r, 50));
-    releaseFirst();
-    await Promise.all([first, second]);
-    expect(order).toEqual(['first done', 'second ran']);
+  it('waits for a lock held by another live process instead of breaking it, and gets it once released', async () => {
+    const lockPath = join(await tempDir(), 'state.lock');
+    const holder = spawn(process.execPath, ['--import', 'tsx', LOCK_CHILD, lockPath], { stdio: ['pipe', 'pipe', 'inherit'] });
+    child = holder;
+    const said = lines(holder);
+    expect(await said.next()).toBe('held');
+    // Another process holds it: a bounded attempt must give up, not take it.
+    await expect(withFileLock(lockPath, async () => 'taken', { timeoutMs: 300 })).rejects.toThrow(LockTimeoutError);
+    expect(JSON.parse(await readFile(lockPath, 'utf8'))).toMatchObject({ pid: holder.pid });
+    holder.stdin!.write('release\n');
+    expect(await said.next()).toBe('released');
+    expect(await withFileLock(lockPath, async () => 'mine', { timeoutMs: 10_000 })).toBe('mine');
   });
 });
