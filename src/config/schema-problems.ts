@@ -213,7 +213,7 @@ function describeValue(value: unknown): string {
 export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let value = data;
   for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string, unknown>)[segment as string];
   }
   return value;

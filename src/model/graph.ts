@@ -1,18 +1,19 @@
 import type { Flow } from '../config/schema/index.js';
 import { branchesOf, canEndHere } from './flow.js';
+import { hasOwn, own } from './own.js';
 
 /** Names of existing steps a call can go to next from `name`. */
 export function successors(flow: Flow, name: string): string[] {
-  const step = flow.steps[name];
+  const step = own(flow.steps, name);
   if (!step) return [];
   return branchesOf(step)
     .map((b) => b.target)
-    .filter((target) => target in flow.steps);
+    .filter((target) => hasOwn(flow.steps, target));
 }
 
 export function reachableSteps(flow: Flow): Set<string> {
   const seen = new Set<string>();
-  const queue = flow.start in flow.steps ? [flow.start] : [];
+  const queue = hasOwn(flow.steps, flow.start) ? [flow.start] : [];
   while (queue.length) {
     const name = queue.pop()!;
     if (seen.has(name)) continue;

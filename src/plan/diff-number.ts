@@ -5,6 +5,7 @@
 import type { NumberConfig } from '../config/schema/index.js';
 import type { Entry } from '../model/repo.js';
 import type { LiveNumber, LiveNumberSummary } from '../model/live.js';
+import { own } from '../model/own.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt } from '../rules/rule.js';
 import type { CanonicalNumber, NumberSettings } from '../model/canonical.js';
@@ -142,7 +143,7 @@ function uploads(live: CanonicalFlowDocument | null, desired: CanonicalFlowDocum
 function ivrWarnings(desired: DesiredNumber, live: CanonicalFlowDocument): Problem[] {
   const problems: Problem[] = [];
   for (const [name, step] of Object.entries(desired.canonical.flow.steps)) {
-    const was = live.steps[name];
+    const was = own(live.steps, name);
     if (step.type !== 'ivr' || was?.type !== 'ivr') continue;
     const before = Object.keys(was.options);
     const after = Object.keys(step.options);

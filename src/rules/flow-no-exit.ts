@@ -1,5 +1,6 @@
 import { branchesOf } from '../model/flow.js';
 import { reachableSteps, stepsThatCanEnd, successors } from '../model/graph.js';
+import { hasOwn } from '../model/own.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
@@ -15,7 +16,7 @@ export const flowNoExit: Rule = (repo) => {
     const canEnd = stepsThatCanEnd(flow);
     // A branch to a missing step is already an error (flow/unknown-step); whatever it was
     // meant to reach may well end the call, so do not also call those paths endless.
-    const dangling = new Set(Object.entries(flow.steps).filter(([, step]) => branchesOf(step).some((b) => !(b.target in flow.steps))).map(([name]) => name));
+    const dangling = new Set(Object.entries(flow.steps).filter(([, step]) => branchesOf(step).some((b) => !hasOwn(flow.steps, b.target))).map(([name]) => name));
     const trapped = Object.keys(flow.steps).filter(
       (name) => reachable.has(name) && !canEnd.has(name) && !closure(name, flow, () => true).some((n) => dangling.has(n)),
     );

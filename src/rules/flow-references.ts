@@ -1,5 +1,6 @@
 import { didYouMean } from '../config/did-you-mean.js';
 import { branchesOf } from '../model/flow.js';
+import { hasOwn } from '../model/own.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
@@ -16,10 +17,10 @@ export const flowReferences: Rule = (repo) => {
       const suggestion = didYouMean(target, names);
       return `step "${target}" does not exist in this flow${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
     };
-    if (!(start in steps)) problems.push(problemAt(entry, ['flow', 'start'], 'error', 'flow/unknown-step', `start: ${unknown(start)}`));
+    if (!hasOwn(steps, start)) problems.push(problemAt(entry, ['flow', 'start'], 'error', 'flow/unknown-step', `start: ${unknown(start)}`));
     for (const [name, step] of Object.entries(steps)) {
       for (const branch of branchesOf(step)) {
-        if (FALLBACKS.has(branch.label) || branch.target in steps) continue;
+        if (FALLBACKS.has(branch.label) || hasOwn(steps, branch.target)) continue;
         problems.push(problemAt(entry, ['flow', 'steps', name, ...branch.path], 'error', 'flow/unknown-step', `${name}.${branch.label}: ${unknown(branch.target)}`));
       }
     }

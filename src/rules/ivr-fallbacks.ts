@@ -1,4 +1,5 @@
 import { didYouMean } from '../config/did-you-mean.js';
+import { hasOwn } from '../model/own.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
@@ -23,7 +24,7 @@ export const ivrFallbacks: Rule = (repo) => {
               hint: `add ${field}: <step> (an audio message or a voicemail path)`,
             }),
           );
-        } else if (!(target in steps)) {
+        } else if (!hasOwn(steps, target)) {
           const suggestion = didYouMean(target, Object.keys(steps));
           problems.push(
             problemAt(entry, ['flow', 'steps', name, field], 'error', rule, `${name}.${field}: step "${target}" does not exist${suggestion ? `; did you mean "${suggestion}"?` : ''}`),
