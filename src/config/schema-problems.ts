@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Problem } from '../model/problem.js';
+import { escapeControls as escapeControlsIn, excerpt } from '../model/excerpt.js';
 import { didYouMean } from './did-you-mean.js';
 import { locate, type PathSegment } from './locate.js';
 import type { YamlSource } from './yaml-source.js';
@@ -78,14 +79,14 @@ function unionMessage(branches: readonly (readonly Issue[])[], data: unknown, ba
   const isMap = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (isMap && forms.length === 0 && branches.every((b) => b.every((i) => i.code === 'unrecognized_keys'))) {
     const keys = Object.keys(value as object);
-    return `use one of ${keys.map((k) => `"${k}"`).join(', ')}, not several`;
+    return `use one of ${keys.map((k) => `"${excerpt(k)}"`).join(', ')}, not several`;
   }
   if (forms.length === branches.length && isMap) {
     const unique = [...new Set(forms)];
     const typo = Object.keys(value as object)
       .map((key) => ({ key, suggestion: didYouMean(key, unique) }))
       .find((t) => t.suggestion);
-    const suffix = typo ? `; unknown key "${typo.key}", did you mean "${typo.suggestion}"?` : '';
+    const suffix = typo ? `; unknown key "${excerpt(typo.key)}", did you mean "${typo.suggestion}"?` : '';
     return `expected one of the keys ${unique.map((f) => `"${f}"`).join(', ')}${suffix}`;
   }
   return `expected ${describeForms(forms)}; got ${describeValue(value)}`;
@@ -107,11 +108,13 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
       const key = issue.keys[0]!;
       const known = knownKeys(schema, data, path);
       const suggestion = didYouMean(key, known);
-      const extra = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
+      const others = issue.keys.slice(1, 6).map((k) => `"${excerpt(k)}"`);
+      if (issue.keys.length > 6) others.push(`${issue.keys.length - 6} more`);
+      const extra = others.length ? ` (and ${others.join(', ')})` : '';
       return {
         ...base,
         rule: 'schema/unknown-key',
-        message: `unknown key "${key}"${extra}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        message: `unknown key "${excerpt(key)}"${extra}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
         ...(known.length ? { hint: `allowed here: ${known.join(', ')}` } : {}),
         ...locate(source, [...path, key], { key: true }),
       };
@@ -148,7 +151,7 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
         if (value === undefined) {
           const typo = typoOfKey(data, path);
           if (typo) {
-            return { ...base, rule: 'schema/unknown-key', message: `unknown key "${typo}"; did you mean "${String(path.at(-1))}"?`, hint: `${String(path.at(-1))}: one of ${options.join(', ')}`, ...locate(source, [...path.slice(0, -1), typo], { key: true }) };
+            return { ...base, rule: 'schema/unknown-key', message: `unknown key "${excerpt(typo)}"; did you mean "${String(path.at(-1))}"?`, hint: `${String(path.at(-1))}: one of ${options.join(', ')}`, ...locate(source, [...path.slice(0, -1), typo], { key: true }) };
           }
         }
         const what = value === undefined ? required(path) : `${describeValue(value)} is not a known ${String(path.at(-1))}`;
@@ -161,6 +164,18 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
         };
       }
       return { ...base, rule: 'schema/shape', message: `${label(path)}: ${issue.message}`, ...locate(source, path) };
+    }
+    case 'invalid_key': {
+      // A key of a map that must be a name (flow.steps): which key, and what is wrong with it.
+      const key = String(path.at(-1));
+      const inner = issue.issues[0];
+      const tooLong = inner?.code === 'too_big';
+      return {
+        ...base,
+        rule: tooLong ? 'schema/range' : 'schema/format',
+        message: `${label(path.slice(0, -1))}: key "${excerpt(key)}" ${tooLong ? 'is too long: ' : 'is not a valid name: '}${inner?.message ?? issue.message}`,
+        ...locate(source, path, { key: true }),
+      };
     }
     case 'custom': {
       const rule = typeof issue.params?.['rule'] === 'string' ? (issue.params['rule'] as string) : 'schema/invalid';
@@ -180,7 +195,7 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
 }
 
 function label(path: readonly PathSegment[]): string {
-  return path.length ? path.join('.') : 'file';
+  return path.length ? path.map((segment) => excerpt(String(segment), 40)).join('.') : 'file';
 }
 
 function required(path: readonly PathSegment[]): string {
@@ -206,7 +221,7 @@ function describeValue(value: unknown): string {
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
+  if (typeof value === 'string') return `"${value.length > 40 ? `${escapeControlsIn(value.slice(0, 37))}...` : escapeControlsIn(value)}"`;
   return String(value);
 }
 

@@ -34,4 +34,36 @@ describe('didYouMean', () => {
       }),
     );
   });
+
+  it('suggests exactly what the full-table distance would (the bounded one only skips hopeless work)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12, unit: fc.constantFrom(...'abcAB-_') }), fc.array(fc.string({ maxLength: 12, unit: fc.constantFrom(...'abcAB-_') }), { maxLength: 12 }), (word, candidates) => {
+        expect(didYouMean(word, candidates)).toBe(referenceDidYouMean(word, candidates));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
+
+/** The straightforward version: a full table per candidate, first closest within a third of the length. */
+function referenceDidYouMean(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const a = word.toLowerCase();
+    const b = candidate.toLowerCase();
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i += 1) {
+      for (let j = 1; j <= b.length; j += 1) {
+        let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+        d[i]![j] = v;
+      }
+    }
+    if (d[a.length]![b.length]! < bestDistance) {
+      bestDistance = d[a.length]![b.length]!;
+      best = candidate;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
+}
