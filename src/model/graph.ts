@@ -12,32 +12,38 @@ export function successors(flow: Flow, name: string): string[] {
 }
 
 export function reachableSteps(flow: Flow): Set<string> {
-  const seen = new Set<string>();
-  const queue = hasOwn(flow.steps, flow.start) ? [flow.start] : [];
-  while (queue.length) {
-    const name = queue.pop()!;
-    if (seen.has(name)) continue;
-    seen.add(name);
-    queue.push(...successors(flow, name));
-  }
-  return seen;
+  return reachableFrom(hasOwn(flow.steps, flow.start) ? [flow.start] : [], (name) => successors(flow, name));
 }
 
-/** Steps from which some path ends the call (fixed point over the reversed graph). */
+/** Steps from which some path ends the call (one walk over the reversed graph). */
 export function stepsThatCanEnd(flow: Flow): Set<string> {
-  const canEnd = new Set(Object.entries(flow.steps).filter(([, step]) => canEndHere(step)).map(([name]) => name));
+  const ends = Object.entries(flow.steps).filter(([, step]) => canEndHere(step)).map(([name]) => name);
+  const predecessors = predecessorsOf(flow);
+  return reachableFrom(ends, (name) => predecessors.get(name) ?? []);
+}
+
+/** For each step, the steps with a branch to it. Linear in the number of branches. */
+export function predecessorsOf(flow: Flow): Map<string, string[]> {
   const predecessors = new Map<string, string[]>();
   for (const name of Object.keys(flow.steps)) {
-    for (const next of successors(flow, name)) predecessors.set(next, [...(predecessors.get(next) ?? []), name]);
-  }
-  const queue = [...canEnd];
-  while (queue.length) {
-    const name = queue.pop()!;
-    for (const previous of predecessors.get(name) ?? []) {
-      if (canEnd.has(previous)) continue;
-      canEnd.add(previous);
-      queue.push(previous);
+    for (const next of successors(flow, name)) {
+      const list = predecessors.get(next);
+      if (list) list.push(name);
+      else predecessors.set(next, [name]);
     }
   }
-  return canEnd;
+  return predecessors;
+}
+
+/** Every node reachable from `starts` (themselves included), each visited once. */
+export function reachableFrom(starts: readonly string[], next: (name: string) => readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...starts];
+  while (stack.length) {
+    const name = stack.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const target of next(name)) if (!seen.has(target)) stack.push(target);
+  }
+  return seen;
 }

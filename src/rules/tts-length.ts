@@ -2,15 +2,15 @@ import { MAX_TTS_CHARACTERS, type Message } from '../config/schema/index.js';
 import type { PathSegment } from '../config/locate.js';
 import { messagesOf } from '../model/flow.js';
 import type { Entry } from '../model/repo.js';
-import type { Problem } from '../model/problem.js';
+import { CappedProblems } from './problem-cap.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** "TTS text too long": the platform reads at most 1,000 characters. */
 export const ttsLength: Rule = (repo) => {
-  const problems: Problem[] = [];
+  const problems = new CappedProblems();
   const check = (entry: Entry<unknown>, path: PathSegment[], message: Message) => {
     if (!('tts' in message) || [...message.tts].length <= MAX_TTS_CHARACTERS) return;
-    problems.push(
+    problems.add(entry.file, () =>
       problemAt(entry, [...path, 'tts'], 'error', 'tts/too-long', `text-to-speech text is ${[...message.tts].length} characters; the limit is ${MAX_TTS_CHARACTERS}`, {
         hint: 'shorten it, split it across message steps, or record it as an mp3',
       }),
@@ -22,5 +22,5 @@ export const ttsLength: Rule = (repo) => {
     }
   }
   for (const entry of repo.messages.values()) check(entry, ['message'], entry.config.message);
-  return problems;
+  return problems.list();
 };
