@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument, visit, isScalar, type Document, type Scalar } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { excerpt } from '../model/excerpt.js';
+import { controlCharactersInValues, rawControlCharacter } from './control-characters.js';
 import { formatBytes } from '../report/format-bytes.js';
 
 /** A parsed YAML file that keeps every node's range so any finding can point at file:line:column. */
@@ -62,8 +63,18 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     problems.push({ severity: 'error', ...describeYamlError(error.code, error.message, text, error.pos[0]), ...offsetPosition(source, error.pos[0]) });
   }
   problems.push(...duplicateKeys(source));
+  const raw = rawControlCharacter(source);
+  if (raw) problems.push(raw);
   for (const warning of doc.warnings) {
-    problems.push({ severity: 'warning', rule: 'yaml/warning', message: firstLine(warning.message), ...offsetPosition(source, warning.pos[0]) });
+    // A tag nobody defines (`!!js/function`, `!evil`) is read as plain text: say so as an error.
+    const unknownTag = warning.code === 'TAG_RESOLVE_FAILED';
+    problems.push({
+      severity: unknownTag ? 'error' : 'warning',
+      rule: unknownTag ? 'yaml/unknown-tag' : 'yaml/warning',
+      message: firstLine(warning.message),
+      ...(unknownTag ? { hint: 'remove the tag: config files hold plain maps, lists, strings and numbers' } : {}),
+      ...offsetPosition(source, warning.pos[0]),
+    });
   }
   const result = (data?: unknown): YamlReadResult => ({ source, ...(data === undefined ? {} : { data }), problems });
   if (problems.some((p) => p.severity === 'error')) return result();
@@ -80,6 +91,12 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    // Raw controls were refused above; an escape ("\e") or a block scalar in a name (a line break) is found here.
+    const controls = controlCharactersInValues(source, data);
+    if (controls.length) {
+      problems.push(...controls);
+      return result();
+    }
     // A valid file's tree is dropped and rebuilt only if a finding needs a position: keeping
     // 1,000 trees alive cost more garbage collection than rebuilding the few that are asked for.
     return { source: lazyTreeSource(file, text, lineCounter), data, problems };

@@ -12,6 +12,14 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Controls that are not line structure: everything but tab and line feed. */
+const CONTROL_IN_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** A multi-line text with every control but tab and line feed escaped (Markdown, diffs). */
+export function escapeControlsInLines(text: string): string {
+  return text.replace(CONTROL_IN_LINES, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** At most `max` characters of `text` (an ellipsis says some were cut), controls escaped. */

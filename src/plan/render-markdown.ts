@@ -5,6 +5,7 @@
  * characters, so detail is dropped in stages — diagrams, then diffs, then per-number sections,
  * then table rows — and the comment says what was left out.
  */
+import { escapeControlsInLines } from '../model/excerpt.js';
 import { ACTION_TEXT, describeChange } from './describe.js';
 import { changedNumbers } from './plan.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
@@ -110,7 +111,8 @@ function compose(plan: Plan, sections: Section[], level: Level, hint: string): s
   const left = leftOut(plan, sections, level);
   if (left.length) out.push(`> [!NOTE]\n> Left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit: ${left.join('; ')}. To see them, ${hint}.`, '');
   out.push(`<sub>plan checksum <code>${plan.checksum.slice(0, 12)}</code> · ${html(plan.generatedAt)}</sub>`);
-  return `${out.join('\n')}\n`;
+  // Names and texts come from files and from the account: no control character reaches the page raw.
+  return escapeControlsInLines(`${out.join('\n')}\n`);
 }
 
 function counts(number: NumberPlan): string {

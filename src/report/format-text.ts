@@ -1,3 +1,4 @@
+import { escapeControls } from '../model/excerpt.js';
 import type { Problem } from '../model/problem.js';
 
 export interface TextOptions {
@@ -12,9 +13,9 @@ const paint = (on: boolean, code: string, text: string) => (on ? `\x1b[${code}m$
 export function formatProblemsText(problems: readonly Problem[], options: TextOptions): string {
   const blocks = problems.map((p) => {
     const severity = p.severity === 'error' ? paint(options.color, '31;1', 'error') : paint(options.color, '33;1', 'warning');
-    const head = `${paint(options.color, '1', `${p.file}:${p.line}:${p.column}`)}  ${severity}  ${p.message}  ${paint(options.color, '2', `[${p.rule}]`)}`;
+    const head = `${paint(options.color, '1', `${escapeControls(p.file)}:${p.line}:${p.column}`)}  ${severity}  ${escapeControls(p.message)}  ${paint(options.color, '2', `[${escapeControls(p.rule)}]`)}`;
     const frame = codeFrame(options.sources.get(p.file), p, options.color);
-    const hint = p.hint ? `  ${paint(options.color, '36', 'hint:')} ${p.hint}` : '';
+    const hint = p.hint ? `  ${paint(options.color, '36', 'hint:')} ${escapeControls(p.hint)}` : '';
     return [head, frame, hint].filter(Boolean).join('\n');
   });
   return blocks.join('\n\n');
