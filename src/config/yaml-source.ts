@@ -1,9 +1,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { join } from 'node:path';
 import { LineCounter, parseDocument, visit, isScalar, type Document, type Scalar } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { excerpt } from '../model/excerpt.js';
+import { resolveInsideRepo } from './inside-repo.js';
 import { controlCharactersInValues, rawControlCharacter } from './control-characters.js';
 import { formatBytes } from '../report/format-bytes.js';
 
@@ -33,7 +33,12 @@ export async function readYamlFile(root: string, file: string): Promise<YamlRead
   const at = (rule: string, message: string, line = 1, column = 1, hint?: string): YamlReadResult => ({
     problems: [{ severity: 'error', rule, message, file, line, column, ...(hint ? { hint } : {}) }],
   });
-  const path = join(root, file);
+  const where = await resolveInsideRepo(root, file);
+  if (where.status === 'outside') {
+    return at('yaml/outside-repo', 'the file is a link to a place outside the repository; callflow reads only files inside it', 1, 1, 'replace the link with the file itself');
+  }
+  if (where.status === 'missing') return at('yaml/unreadable', 'file cannot be read');
+  const path = where.real;
   const info = await stat(path).catch(() => undefined);
   if (!info) return at('yaml/unreadable', 'file cannot be read');
   if (!info.isFile()) return at('yaml/unreadable', 'not a regular file');
