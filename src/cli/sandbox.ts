@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { createLogger } from '../logging.js';
 import { parseFaults } from '../sandbox/faults.js';
-import { readSeedFile, seedFromConfig, seedStore, type Seed } from '../sandbox/seed.js';
+import { parseSeed, seedFromConfig, seedStore, type Seed } from '../sandbox/seed.js';
 import { DEFAULT_RATE_LIMIT, sandboxCredentials, startSandbox } from '../sandbox/server.js';
 import { sandboxDataDir } from '../providers/sandbox/open-sandbox.js';
 import { CommandError, parseCommandArgs, UsageError } from './args.js';
+import { readUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
 
 export const usage = `Usage: callflow sandbox [--port N] [--host H] [--data DIR] [--seed FILE | --seed-config ROOT]
@@ -78,7 +79,7 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
 
 async function loadSeed(file: string | undefined, configRoot: string | undefined, configDir: string | undefined, cwd: string): Promise<Seed | undefined> {
   if (file) {
-    const read = await readSeedFile(resolve(cwd, file));
+    const read = parseSeed(await readUserFile({ cwd }, file));
     if (!read.ok) throw new CommandError(`--seed ${file}: ${read.error}`);
     return read.seed;
   }
