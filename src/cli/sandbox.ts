@@ -3,6 +3,8 @@ import { createLogger } from '../logging.js';
 import { parseFaults } from '../sandbox/faults.js';
 import { parseSeed, seedFromConfig, seedStore, type Seed } from '../sandbox/seed.js';
 import { DEFAULT_RATE_LIMIT, sandboxCredentials, startSandbox } from '../sandbox/server.js';
+import { StoreCorruptError } from '../sandbox/store.js';
+import { damagedStoreAdvice } from '../sandbox/store-damage.js';
 import { sandboxDataDir } from '../providers/sandbox/open-sandbox.js';
 import { CommandError, parseCommandArgs, UsageError } from './args.js';
 import { readUserFile } from './files.js';
@@ -61,6 +63,9 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
     rateWindowMs: integer(values['rate-window-ms'], 'rate-window-ms', 60_000),
     ...(faults ? { faults } : {}),
     logger,
+  }).catch((error: unknown) => {
+    if (error instanceof StoreCorruptError) throw new CommandError(damagedStoreAdvice(error));
+    throw error;
   });
   try {
     if (seed) {
