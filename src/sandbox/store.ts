@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { emptyState, storeState, type StoreState } from './state.js';
 import { withFileLock } from './file-lock.js';
+import { removeStaleTemps } from './stale-temps.js';
 
 export class StoreCorruptError extends Error {}
 
@@ -28,6 +29,7 @@ export class SandboxStore {
 
   static async open(dir: string): Promise<SandboxStore> {
     await mkdir(join(dir, 'assets'), { recursive: true });
+    await Promise.all([removeStaleTemps(dir), removeStaleTemps(join(dir, 'assets'))]);
     const store = new SandboxStore(dir);
     await store.read();
     return store;
