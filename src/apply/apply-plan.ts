@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { changedNumbers, liveMovesSince, settingsUpdateOf, type NumberPlan, type Plan } from '../plan/index.js';
 import { LockHeldError, StaleVersionError } from '../providers/errors.js';
+import { flowDocumentProblems } from '../model/flow-document-problems.js';
 import type { LiveNumber } from '../model/live.js';
 import type { Lock, TelephonyProvider } from '../providers/provider.js';
 
@@ -27,8 +27,11 @@ export interface ApplyReport {
 export interface ApplyInput {
   plan: Plan;
   provider: TelephonyProvider;
-  /** Repo root: uploads read `plan.uploads[].path` from here and check the content hash. */
-  root: string;
+  /**
+   * The repo file an upload path names (as the loader found it: inside the repo, links
+   * resolved), or undefined: nothing outside the repo is ever read, whatever a plan says.
+   */
+  repoFile: (path: string) => string | undefined;
   /** Lock owner, e.g. "alice@laptop pid 123". */
   owner: string;
   logger: Logger;
@@ -93,7 +96,9 @@ async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, r
   const wanted = plan.uploads.filter((u) => u.numbers.some((n) => ready.some((r) => r.number === n)));
   for (const upload of wanted) {
     try {
-      const content = await readFile(join(input.root, upload.path));
+      const file = input.repoFile(upload.path);
+      if (!file) throw new Error(`${upload.path} is not a file of the repo`);
+      const content = await readFile(file);
       const sha256 = createHash('sha256').update(content).digest('hex');
       if (upload.sha256 && sha256 !== upload.sha256) throw new Error(`${upload.path} changed since the plan (content hash differs); re-run plan`);
       if (await assets.has(sha256)) {
@@ -114,6 +119,8 @@ async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, r
 async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger): Promise<NumberResult> {
   const base = { number: number.number, name: number.name };
   if (!number.liveId || !number.desired) return { ...base, status: 'failed', detail: 'not in the account' };
+  const unfit = flowDocumentProblems(number.desired.flow);
+  if (unfit.length) return { ...base, status: 'failed', detail: `not written: the desired flow is not valid (${unfit.slice(0, 3).join('; ')})` };
   try {
     let publishedVersion: number | undefined;
     const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload') || number.action === 'create-flow';

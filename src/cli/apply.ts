@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { escapeControls } from '../model/excerpt.js';
 import { currentCommit, whoIsApplying } from '../apply/journal.js';
 import { parsePlan, renderPlanText, type Plan } from '../plan/index.js';
 import { appliedWithFailures, applyRepo, type ApplyOutcome } from '../pipeline/index.js';
@@ -41,7 +42,11 @@ async function readReviewedPlan(io: CliIo, path: string): Promise<Plan> {
 function show(outcome: ApplyOutcome, format: 'text' | 'json', io: CliIo): number {
   if (outcome.kind === 'invalid') return printValidationFailure(outcome.validation, io);
   if (outcome.kind === 'moved') {
-    io.stderr(`callflow apply: refused, live changed since the plan was made; re-run plan:\n${outcome.moves.map((m) => `  ${m.number}: ${m.reason}`).join('\n')}`);
+    io.stderr(`callflow apply: refused, live changed since the plan was made; re-run plan:\n${outcome.moves.map((m) => `  ${escapeControls(m.number)}: ${escapeControls(m.reason)}`).join('\n')}`);
+    return EXIT.error;
+  }
+  if (outcome.kind === 'not-as-reviewed') {
+    io.stderr(escapeControls(`callflow apply: refused, the saved plan differs from the plan made now (${outcome.differences.join('; ')}): the repo or the account changed since, or the file was edited; nothing was written, re-run plan`));
     return EXIT.error;
   }
   if (format === 'text') io.stdout(renderPlanText(outcome.plan, { color: io.isTTY }));

@@ -7,7 +7,7 @@
 import { applyPlan, type ApplyReport } from '../apply/apply-plan.js';
 import { appendJournal } from '../apply/journal.js';
 import type { Settings } from '../config/schema/index.js';
-import { checkPlanSafety, hasChanges, liveMovesSince, type LiveMove, type Plan } from '../plan/index.js';
+import { checkPlanSafety, hasChanges, liveMovesSince, reviewedPlanDifferences, type LiveMove, type Plan } from '../plan/index.js';
 import type { PipelineParts } from './parts.js';
 import { withPlan, type InvalidRepo } from './plan-repo.js';
 
@@ -25,6 +25,8 @@ export interface ApplyOptions {
 export type ApplyOutcome =
   | InvalidRepo
   | { kind: 'moved'; plan: Plan; moves: LiveMove[] }
+  /** The saved plan is not the plan the repo and the account give now (edited, or the repo changed). */
+  | { kind: 'not-as-reviewed'; plan: Plan; differences: string[] }
   | { kind: 'plan-errors'; plan: Plan }
   | { kind: 'unsafe'; plan: Plan; reasons: string[] }
   | { kind: 'nothing-to-do'; plan: Plan }
@@ -33,16 +35,21 @@ export type ApplyOutcome =
 
 export async function applyRepo(parts: PipelineParts, options: ApplyOptions): Promise<ApplyOutcome> {
   return withPlan(parts, async (planned, provider): Promise<ApplyOutcome> => {
-    const plan = options.reviewed ?? planned.plan;
     if (options.reviewed) {
-      const moves = liveMovesSince(plan, planned.live);
-      if (moves.length) return { kind: 'moved', plan, moves };
+      const moves = liveMovesSince(options.reviewed, planned.live);
+      if (moves.length) return { kind: 'moved', plan: options.reviewed, moves };
+      const differences = reviewedPlanDifferences(options.reviewed, planned.plan);
+      if (differences.length) return { kind: 'not-as-reviewed', plan: options.reviewed, differences };
     }
+    // Equal to the reviewed plan when there is one; made from the repo either way, never from a file.
+    const plan = planned.plan;
     const stop = policyStop(plan, planned.validation.repo.settings.safety, options);
     if (stop) return stop;
 
     const { actor } = options;
-    const report = await applyPlan({ plan, provider, root: parts.root, owner: `${actor.who}@${actor.host} pid ${actor.pid}`, logger: parts.logger });
+    const audio = planned.validation.repo.audio;
+    const repoFile = (path: string) => audio.get(path)?.absolutePath;
+    const report = await applyPlan({ plan, provider, repoFile, owner: `${actor.who}@${actor.host} pid ${actor.pid}`, logger: parts.logger });
     await appendJournal(parts.root, {
       at: parts.clock().toISOString(),
       who: actor.who,
