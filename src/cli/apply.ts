@@ -13,7 +13,8 @@ import { printValidationFailure } from './print-validation.js';
 export const usage = `Usage: callflow apply [--doit] [--plan FILE] [--force] [--format text|json]
 
 Dry run unless --doit: prints the plan and what would be written.
---plan FILE  apply that saved plan; refused, nothing written, if any of its numbers moved live since.
+--plan FILE  apply that saved plan; refused, nothing written, if any of its numbers moved live since,
+             or if it is not exactly the plan the repo and the account give now (edited, or the repo changed).
 --force      go past the safety thresholds (safety.maxChangedPercent, removing a whole flow).
 Exit 0 applied or nothing to do, 1 on any error, refusal or failed number.`;
 
