@@ -70,10 +70,9 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
     if (published && !liveFlow) {
       notes.push(`live flow v${published.version} was not written by this version of callflow; it will be replaced as a whole`);
     }
-    if (flow.draft && flow.draft.version > (published?.version ?? 0)) {
-      notes.push(`an unpublished draft (v${flow.draft.version}) exists; apply writes a new version over it`);
-    }
     changes.push(...diffFlows(liveFlow, canonical.flow), ...uploads(liveFlow, canonical.flow, input.audioSize));
+    const orphan = orphanDraft(flow);
+    if (orphan) changes.push(orphan);
     if (!published) action = 'create-flow';
   }
   if (action === 'update' && changes.length === 0) action = 'none';
@@ -81,6 +80,23 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
   return {
     plan: { ...base(canonical, live.id), action, changes, live: liveBlock(live), notes },
     problems: liveFlow ? ivrWarnings(desired, liveFlow) : [],
+  };
+}
+
+/**
+ * A draft above the published version is what an apply killed between writing and publishing
+ * leaves (or an edit never published). Left alone it would sit there forever; listing it as a
+ * change makes apply publish a new version over it, and the reviewer sees why.
+ */
+function orphanDraft(flow: NonNullable<LiveNumber['flow']>): Change | undefined {
+  const { draft, published } = flow;
+  if (!draft || draft.version <= (published?.version ?? 0)) return undefined;
+  return {
+    kind: 'draft-superseded',
+    version: draft.version,
+    published: published?.version ?? null,
+    ...(draft.createdAt ? { createdAt: draft.createdAt } : {}),
+    ...(draft.author ? { author: draft.author } : {}),
   };
 }
 
