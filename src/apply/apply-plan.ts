@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { changedNumbers, liveMovesSince, settingsUpdateOf, type NumberPlan, type Plan } from '../plan/index.js';
-import { LockHeldError, StaleVersionError } from '../providers/errors.js';
+import { LockLostError, StaleVersionError } from '../providers/errors.js';
 import { flowDocumentProblems } from '../model/flow-document-problems.js';
 import type { LiveNumber } from '../model/live.js';
-import type { Lock, TelephonyProvider } from '../providers/provider.js';
+import type { LockHolder, TelephonyProvider } from '../providers/provider.js';
+import { describeHolder, takeApplyLock, type HeldLock } from './lock-keeper.js';
 
 export type NumberStatus = 'applied' | 'failed' | 'refused';
 
@@ -20,6 +21,10 @@ export interface NumberResult {
 export interface ApplyReport {
   /** Set when nothing was attempted (lock held, …). */
   refused?: string;
+  /** Set when apply stopped before the end (interrupted, or the lock was lost): why. The rest is `refused`. */
+  stopped?: string;
+  /** The lock was taken over from a holder proven gone, or broken (`--break-lock`): whose it was. */
+  lock?: { tookOver?: LockHolder; broke?: LockHolder };
   uploads: { uploaded: number; alreadyThere: number; failed: string[] };
   results: NumberResult[];
 }
@@ -34,10 +39,18 @@ export interface ApplyInput {
   repoFile: (path: string) => string | undefined;
   /** Lock owner, e.g. "alice@laptop pid 123". */
   owner: string;
+  /** This apply's host and process: another apply on this host takes over the lock once this process is gone. */
+  where: { host: string; pid: number };
   logger: Logger;
-  /** How long the apply lock lives if this process dies holding it. */
+  /** How long the apply lock lives if this process dies holding it (renewed while applying). */
   lockSeconds?: number;
+  /** `apply --break-lock`: break a lock another apply holds. */
+  breakLock?: boolean;
+  /** Aborted (Ctrl-C, SIGTERM): no write starts after it; the lock is released. */
+  signal?: AbortSignal;
 }
+
+export const DEFAULT_LOCK_SECONDS = 600;
 
 /**
  * Executes a plan: take the account lock, refuse numbers whose live state moved since the
@@ -51,15 +64,22 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
   const targets = changedNumbers(plan);
   if (targets.length === 0) return report;
 
-  let lock: Lock | undefined;
+  let held: HeldLock | undefined;
   if (provider.lock) {
-    try {
-      lock = await provider.lock.acquire(input.owner, input.lockSeconds ?? 600);
-    } catch (error) {
-      if (error instanceof LockHeldError) return { ...report, refused: `another apply is running: held by ${error.holder} until ${error.expiresAt}` };
-      throw error;
-    }
+    const taken = await takeApplyLock({
+      lock: provider.lock,
+      owner: input.owner,
+      where: input.where,
+      ttlSeconds: input.lockSeconds ?? DEFAULT_LOCK_SECONDS,
+      breakLock: input.breakLock ?? false,
+      logger,
+    });
+    if (!taken.ok) return { ...report, refused: `another apply is running: held by ${describeHolder(taken.holder)}; if it is not running, re-run with --break-lock` };
+    held = taken.held;
+    if (taken.tookOver || taken.broke) report.lock = { ...(taken.tookOver ? { tookOver: taken.tookOver } : {}), ...(taken.broke ? { broke: taken.broke } : {}) };
   }
+  // Asked before every write: an interrupted apply, or one whose lock is no longer its own, writes nothing more.
+  const stopReason = () => (input.signal?.aborted ? 'interrupted' : held?.lost());
   try {
     const moved = await movedSincePlan(plan, targets, provider);
     const ready = targets.filter((n) => !moved.has(n.number));
@@ -67,17 +87,24 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
       const reason = moved.get(n.number);
       if (reason) report.results.push({ number: n.number, name: n.name, status: 'refused', detail: `changed live since plan (${reason}); re-run plan` });
     }
-    const failedUploads = await uploadAudio(plan, ready, input, report);
+    const failedUploads = await uploadAudio(plan, ready, input, report, stopReason);
     for (const number of ready) {
+      report.stopped ??= stopReason();
+      if (report.stopped) {
+        report.results.push({ number: number.number, name: number.name, status: 'refused', detail: `not attempted: ${report.stopped}` });
+        continue;
+      }
       const missing = plan.uploads.filter((u) => u.numbers.includes(number.number) && failedUploads.has(u.path));
       if (missing.length) {
         report.results.push({ number: number.number, name: number.name, status: 'failed', detail: `audio upload failed: ${missing.map((u) => u.path).join(', ')}` });
         continue;
       }
-      report.results.push(await applyNumber(number, provider, logger));
+      const result = await applyNumber(number, provider, logger);
+      if (result.lockLost) report.stopped = `the apply lock was lost (${result.detail})`;
+      report.results.push(result.outcome);
     }
   } finally {
-    if (lock && provider.lock) await provider.lock.release(lock).catch((error: unknown) => logger.warn({ err: error }, 'could not release the apply lock; it expires by itself'));
+    await held?.release();
   }
   return report;
 }
@@ -89,12 +116,14 @@ async function movedSincePlan(plan: Plan, targets: NumberPlan[], provider: Telep
   return new Map(liveMovesSince(relevant, live).map((m) => [m.number, m.reason]));
 }
 
-async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, report: ApplyReport): Promise<Set<string>> {
+async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, report: ApplyReport, stopReason: () => string | undefined): Promise<Set<string>> {
   const failed = new Set<string>();
   const assets = input.provider.assets;
   if (!assets) return failed;
   const wanted = plan.uploads.filter((u) => u.numbers.some((n) => ready.some((r) => r.number === n)));
   for (const upload of wanted) {
+    // The numbers that need this file are then not attempted either (the loop over numbers asks too).
+    if (stopReason()) break;
     try {
       const file = input.repoFile(upload.path);
       if (!file) throw new Error(`${upload.path} is not a file of the repo`);
@@ -108,6 +137,10 @@ async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, r
       await assets.upload(content, sha256);
       report.uploads.uploaded += 1;
     } catch (error) {
+      if (error instanceof LockLostError) {
+        report.stopped = `the apply lock was lost (${error.message})`;
+        break;
+      }
       input.logger.info({ err: error, path: upload.path }, 'audio upload failed');
       failed.add(upload.path);
       report.uploads.failed.push(`${upload.path}: ${(error as Error).message}`);
@@ -116,28 +149,34 @@ async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, r
   return failed;
 }
 
-async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger): Promise<NumberResult> {
+async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger): Promise<{ outcome: NumberResult; lockLost?: boolean; detail?: string }> {
   const base = { number: number.number, name: number.name };
-  if (!number.liveId || !number.desired) return { ...base, status: 'failed', detail: 'not in the account' };
+  if (!number.liveId || !number.desired) return { outcome: { ...base, status: 'failed', detail: 'not in the account' } };
   const unfit = flowDocumentProblems(number.desired.flow);
-  if (unfit.length) return { ...base, status: 'failed', detail: `not written: the desired flow is not valid (${unfit.slice(0, 3).join('; ')})` };
+  if (unfit.length) return { outcome: { ...base, status: 'failed', detail: `not written: the desired flow is not valid (${unfit.slice(0, 3).join('; ')})` } };
   try {
-    let publishedVersion: number | undefined;
-    const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload') || number.action === 'create-flow';
-    if (provider.flows && flowChanges) {
-      const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0);
-      await provider.flows.publish(number.liveId, draft.version);
-      publishedVersion = draft.version;
-    }
-    const settings = settingsUpdateOf(number);
-    if (settings) await provider.updateNumber(number.liveId, settings);
-    logger.info({ number: number.number, publishedVersion }, 'number applied');
-    return { ...base, status: 'applied', ...(publishedVersion !== undefined ? { publishedVersion } : {}) };
+    return { outcome: await writeNumber(number as NumberPlan & { liveId: string; desired: NonNullable<NumberPlan['desired']> }, provider, logger) };
   } catch (error) {
-    if (error instanceof StaleVersionError) return { ...base, status: 'refused', detail: 'changed live since plan (flow version moved); re-run plan' };
+    if (error instanceof LockLostError) return { outcome: { ...base, status: 'refused', detail: `not applied: ${error.message}` }, lockLost: true, detail: error.message };
+    if (error instanceof StaleVersionError) return { outcome: { ...base, status: 'refused', detail: 'changed live since plan (flow version moved); re-run plan' } };
     logger.info({ err: error, number: number.number }, 'apply failed for number');
-    return { ...base, status: 'failed', detail: (error as Error).message };
+    return { outcome: { ...base, status: 'failed', detail: (error as Error).message } };
   }
+}
+
+/** Draft on the planned version, publish, then settings; throws what the provider throws. */
+async function writeNumber(number: NumberPlan & { liveId: string; desired: NonNullable<NumberPlan['desired']> }, provider: TelephonyProvider, logger: Logger): Promise<NumberResult> {
+  let publishedVersion: number | undefined;
+  const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload') || number.action === 'create-flow';
+  if (provider.flows && flowChanges) {
+    const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0);
+    await provider.flows.publish(number.liveId, draft.version);
+    publishedVersion = draft.version;
+  }
+  const settings = settingsUpdateOf(number);
+  if (settings) await provider.updateNumber(number.liveId, settings);
+  logger.info({ number: number.number, publishedVersion }, 'number applied');
+  return { number: number.number, name: number.name, status: 'applied', ...(publishedVersion !== undefined ? { publishedVersion } : {}) };
 }
 
 /** Re-read the numbers about to change, a few at a time: the client's rate limiter paces the requests. */

@@ -1,5 +1,6 @@
 import { escapeControls } from '../model/excerpt.js';
 import type { ApplyReport } from '../apply/apply-plan.js';
+import { describeHolder } from '../apply/lock-keeper.js';
 
 /** What `apply --doit` did, a line per number and a total. */
 export function renderApplyReport(report: ApplyReport): string {
@@ -9,6 +10,8 @@ export function renderApplyReport(report: ApplyReport): string {
     const version = r.publishedVersion !== undefined ? ` (published version ${r.publishedVersion})` : '';
     return escapeControls(`${mark} ${r.number} ${r.name}: ${r.status}${version}${r.detail ? ` — ${r.detail}` : ''}`);
   });
+  if (report.lock?.tookOver) lines.unshift(escapeControls(`Took over the apply lock of ${describeHolder(report.lock.tookOver)}: its process on this host is gone.`));
+  if (report.lock?.broke) lines.unshift(escapeControls(`Broke the apply lock held by ${describeHolder(report.lock.broke)}.`));
   const applied = report.results.filter((r) => r.status === 'applied').length;
   const { uploaded, alreadyThere, failed } = report.uploads;
   lines.push(`Applied ${applied} of ${report.results.length} numbers; audio: ${uploaded} uploaded, ${alreadyThere} already there${failed.length ? `, ${failed.length} failed` : ''}.`);

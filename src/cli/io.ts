@@ -6,6 +6,11 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Colour and other niceties only on a terminal. */
   isTTY: boolean;
+  /**
+   * Calls `handler` on the first Ctrl-C or SIGTERM while subscribed, so a command can stop
+   * cleanly; returns the unsubscribe. Absent where there are no process signals (tests in-process).
+   */
+  onInterrupt?: (handler: (signal: NodeJS.Signals) => void) => () => void;
 }
 
 export function processIo(): CliIo {
@@ -15,6 +20,23 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+    onInterrupt: interruptOnce,
+  };
+}
+
+/** The first signal asks the command to stop cleanly; a second one quits at once (exit 130 or 143). */
+function interruptOnce(handler: (signal: NodeJS.Signals) => void): () => void {
+  let asked = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (asked) process.exit(signal === 'SIGINT' ? 130 : 143);
+    asked = true;
+    handler(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   };
 }
 

@@ -20,6 +20,12 @@ export interface ApplyOptions {
   reviewed?: Plan;
   /** Who applies and from which commit, for the lock owner and the journal. */
   actor: { who: string; host: string; pid: number; commit: () => Promise<string | null> };
+  /** `--break-lock`: break the apply lock another apply holds. */
+  breakLock?: boolean;
+  /** Aborted (Ctrl-C, SIGTERM, a shutting-down operator): no write starts after it, the lock is released. */
+  signal?: AbortSignal;
+  /** Life of the apply lock between renewals (default 600 s); tests shorten it. */
+  lockSeconds?: number;
 }
 
 export type ApplyOutcome =
@@ -49,7 +55,17 @@ export async function applyRepo(parts: PipelineParts, options: ApplyOptions): Pr
     const { actor } = options;
     const audio = planned.validation.repo.audio;
     const repoFile = (path: string) => audio.get(path)?.absolutePath;
-    const report = await applyPlan({ plan, provider, repoFile, owner: `${actor.who}@${actor.host} pid ${actor.pid}`, logger: parts.logger });
+    const report = await applyPlan({
+      plan,
+      provider,
+      repoFile,
+      owner: `${actor.who}@${actor.host} pid ${actor.pid}`,
+      where: { host: actor.host, pid: actor.pid },
+      logger: parts.logger,
+      ...(options.breakLock ? { breakLock: true } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.lockSeconds ? { lockSeconds: options.lockSeconds } : {}),
+    });
     await appendJournal(parts.root, {
       at: parts.clock().toISOString(),
       who: actor.who,
@@ -74,5 +90,5 @@ function policyStop(plan: Plan, safety: Settings['safety'], options: ApplyOption
 
 /** Applied, but not everything: a refusal, a failed number or a failed upload. */
 export function appliedWithFailures(report: ApplyReport): boolean {
-  return Boolean(report.refused) || report.results.some((r) => r.status !== 'applied') || report.uploads.failed.length > 0;
+  return Boolean(report.refused) || Boolean(report.stopped) || report.results.some((r) => r.status !== 'applied') || report.uploads.failed.length > 0;
 }

@@ -3,6 +3,7 @@ import { HttpError, positiveInt, readJson, sendJson } from './http-util.js';
 import { page, presentFlowState, presentNumber, presentTeam, presentUser } from './present.js';
 import type { Router, RouteContext } from './router.js';
 import { MESSAGE_SLOTS, type MessageSlot, type StoredNumber, type StoreState } from './state.js';
+import { assertLockHolder, LOCK_TOKEN_HEADER } from './routes-locks.js';
 
 const MAX_PER_PAGE = 50;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -29,6 +30,7 @@ export function numberRoutes(router: Router): void {
         }
       }
       const number = await ctx.store.mutate((state) => {
+        assertLockHolder(state, ctx.req.headers[LOCK_TOKEN_HEADER], ctx.clock.now());
         const found = findNumber(state, ctx.params['id']!);
         if (update.name !== undefined) found.name = update.name;
         if (update.time_zone !== undefined) found.time_zone = update.time_zone;
