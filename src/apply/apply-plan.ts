@@ -8,6 +8,9 @@ import type { LiveNumber } from '../model/live.js';
 import type { LockHolder, TelephonyProvider } from '../providers/provider.js';
 import { describeHolder, takeApplyLock, type HeldLock } from './lock-keeper.js';
 
+/** Detail of a number an aborted apply did not get to (nothing of it was written). */
+export const NOT_ATTEMPTED = 'not attempted';
+
 export type NumberStatus = 'applied' | 'failed' | 'refused';
 
 export interface NumberResult {
@@ -46,8 +49,18 @@ export interface ApplyInput {
   lockSeconds?: number;
   /** `apply --break-lock`: break a lock another apply holds. */
   breakLock?: boolean;
-  /** Aborted (Ctrl-C, SIGTERM): no write starts after it; the lock is released. */
+  /** Recorded on every flow version written, e.g. `callflow (alice)`. */
+  author?: string;
+  /** Aborted (Ctrl-C, SIGTERM, serve stopping): no write starts after it (a number is never left half-applied); the rest are reported as not attempted, and the lock is released. */
   signal?: AbortSignal;
+  /** Told when the writes of one number begin and end, so a process stopping waits for the end. */
+  writing?: WriteGuard;
+}
+
+/** Marks the writes of one number as a unit that must not be cut short. */
+export interface WriteGuard {
+  enter(): void;
+  leave(): void;
 }
 
 export const DEFAULT_LOCK_SECONDS = 600;
@@ -91,7 +104,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
     for (const number of ready) {
       report.stopped ??= stopReason();
       if (report.stopped) {
-        report.results.push({ number: number.number, name: number.name, status: 'refused', detail: `not attempted: ${report.stopped}` });
+        report.results.push({ number: number.number, name: number.name, status: 'refused', detail: `${NOT_ATTEMPTED}: ${report.stopped}` });
         continue;
       }
       const missing = plan.uploads.filter((u) => u.numbers.includes(number.number) && failedUploads.has(u.path));
@@ -99,9 +112,14 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
         report.results.push({ number: number.number, name: number.name, status: 'failed', detail: `audio upload failed: ${missing.map((u) => u.path).join(', ')}` });
         continue;
       }
-      const result = await applyNumber(number, provider, logger);
-      if (result.lockLost) report.stopped = `the apply lock was lost (${result.detail})`;
-      report.results.push(result.outcome);
+      input.writing?.enter();
+      try {
+        const result = await applyNumber(number, provider, logger, input.author);
+        if (result.lockLost) report.stopped = `the apply lock was lost (${result.detail})`;
+        report.results.push(result.outcome);
+      } finally {
+        input.writing?.leave();
+      }
     }
   } finally {
     await held?.release();
@@ -149,13 +167,13 @@ async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, r
   return failed;
 }
 
-async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger): Promise<{ outcome: NumberResult; lockLost?: boolean; detail?: string }> {
+async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger, author: string | undefined): Promise<{ outcome: NumberResult; lockLost?: boolean; detail?: string }> {
   const base = { number: number.number, name: number.name };
   if (!number.liveId || !number.desired) return { outcome: { ...base, status: 'failed', detail: 'not in the account' } };
   const unfit = flowDocumentProblems(number.desired.flow);
   if (unfit.length) return { outcome: { ...base, status: 'failed', detail: `not written: the desired flow is not valid (${unfit.slice(0, 3).join('; ')})` } };
   try {
-    return { outcome: await writeNumber(number as NumberPlan & { liveId: string; desired: NonNullable<NumberPlan['desired']> }, provider, logger) };
+    return { outcome: await writeNumber(number as NumberPlan & { liveId: string; desired: NonNullable<NumberPlan['desired']> }, provider, logger, author) };
   } catch (error) {
     if (error instanceof LockLostError) return { outcome: { ...base, status: 'refused', detail: `not applied: ${error.message}` }, lockLost: true, detail: error.message };
     if (error instanceof StaleVersionError) return { outcome: { ...base, status: 'refused', detail: 'changed live since plan (flow version moved); re-run plan' } };
@@ -165,11 +183,11 @@ async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logg
 }
 
 /** Draft on the planned version, publish, then settings; throws what the provider throws. */
-async function writeNumber(number: NumberPlan & { liveId: string; desired: NonNullable<NumberPlan['desired']> }, provider: TelephonyProvider, logger: Logger): Promise<NumberResult> {
+async function writeNumber(number: NumberPlan & { liveId: string; desired: NonNullable<NumberPlan['desired']> }, provider: TelephonyProvider, logger: Logger, author: string | undefined): Promise<NumberResult> {
   let publishedVersion: number | undefined;
   const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload') || number.action === 'create-flow';
   if (provider.flows && flowChanges) {
-    const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0);
+    const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0, author);
     await provider.flows.publish(number.liveId, draft.version);
     publishedVersion = draft.version;
   }

@@ -1,8 +1,9 @@
-import { appendFile, mkdir } from 'node:fs/promises';
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { execFile } from 'node:child_process';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import type { LastWrite } from '../model/last-write.js';
 
 /** One line of `.callflow/journal.jsonl`: an apply, who ran it, from which commit, and what happened. */
 export interface JournalRecord {
@@ -11,7 +12,16 @@ export interface JournalRecord {
   commit: string | null;
   planChecksum: string;
   provider: string;
-  results: Array<{ number: string; status: string; detail?: string; publishedVersion?: number }>;
+  results: JournalResult[];
+}
+
+export interface JournalResult {
+  number: string;
+  status: string;
+  detail?: string;
+  publishedVersion?: number;
+  /** The number as read right after it was written: what callflow wrote, for spotting edits made outside it. */
+  live?: { fingerprint: string; publishedVersion: number | null };
 }
 
 export function journalPath(root: string): string {
@@ -23,6 +33,40 @@ export async function appendJournal(root: string, record: JournalRecord): Promis
   const path = journalPath(root);
   await mkdir(dirname(path), { recursive: true });
   await appendFile(path, `${JSON.stringify(record)}\n`);
+}
+
+/** Every record of the journal, oldest first; a missing journal is an empty one, a damaged line is skipped. */
+export async function readJournal(root: string): Promise<JournalRecord[]> {
+  let text: string;
+  try {
+    text = await readFile(journalPath(root), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const records: JournalRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const record = JSON.parse(line) as JournalRecord;
+      if (record && Array.isArray(record.results)) records.push(record);
+    } catch {
+      // A line cut short by a crash says nothing reliable; the others still do.
+    }
+  }
+  return records;
+}
+
+/** Per number (E.164), the last time callflow wrote it and what it read back then. */
+export function lastWrites(records: readonly JournalRecord[]): Map<string, LastWrite> {
+  const out = new Map<string, LastWrite>();
+  for (const record of records) {
+    for (const result of record.results) {
+      if (result.status !== 'applied' || !result.live) continue;
+      out.set(result.number, { at: record.at, who: record.who, fingerprint: result.live.fingerprint, publishedVersion: result.live.publishedVersion });
+    }
+  }
+  return out;
 }
 
 export function whoIsApplying(env: NodeJS.ProcessEnv): string {

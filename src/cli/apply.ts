@@ -2,7 +2,9 @@ import { hostname } from 'node:os';
 import { escapeControls } from '../model/excerpt.js';
 import { currentCommit, whoIsApplying } from '../apply/journal.js';
 import { parsePlan, renderPlanText, type Plan } from '../plan/index.js';
-import { appliedWithFailures, applyRepo, type ApplyOutcome } from '../pipeline/index.js';
+import { applyAsDeployment, isDeployRun } from '../github/deploy-run.js';
+import { openGitHub } from '../github/session.js';
+import { appliedWithFailures, applyRepo, type ApplyOptions, type ApplyOutcome } from '../pipeline/index.js';
 import { CommandError, parseCommandArgs, pickFormat, UsageError } from './args.js';
 import { renderApplyReport } from './apply-report.js';
 import { readUserFile } from './files.js';
@@ -15,9 +17,12 @@ export const usage = `Usage: callflow apply [--doit] [--plan FILE] [--force] [--
 Dry run unless --doit: prints the plan and what would be written.
 --plan FILE  apply that saved plan; refused, nothing written, if any of its numbers moved live since,
              or if it is not exactly the plan the repo and the account give now (edited, or the repo changed).
---force      go past the safety thresholds (safety.maxChangedPercent, removing a whole flow).
+--force      go past the safety thresholds (safety.maxChangedPercent, removing a whole flow) and,
+             in GitHub Actions, overwrite numbers that changed live since the reviewed plan.
 --break-lock take the apply lock from whoever holds it (shown when apply is refused); a lock whose
              holder ran on this host and is gone is taken over without it.
+In a GitHub Actions push or manual run, --doit records a deployment and comments the result
+on the merged pull request, holding back numbers that changed live since its reviewed plan.
 Ctrl-C or SIGTERM stops before the next write and releases the lock; a second one quits at once.
 Exit 0 applied or nothing to do, 1 on any error, refusal, interruption or failed number.`;
 
@@ -27,20 +32,31 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (values.plan === '') throw new UsageError('--plan needs a file name');
   const reviewed = values.plan === undefined ? undefined : await readReviewedPlan(io, values.plan);
   const parts = cliParts(values, io);
+  const github = await openGitHub(io.env, parts.logger);
+  if (github.kind === 'invalid') throw new CommandError(github.error);
 
   // Ctrl-C or a cancelled CI job: stop before the next write, release the lock, say so.
   const interrupt = new AbortController();
   const unsubscribe = io.onInterrupt?.((signal) => interrupt.abort(signal)) ?? (() => undefined);
   try {
-    const outcome = await applyRepo(parts, {
+    const options: ApplyOptions = {
       doit: values.doit ?? false,
       force: values.force ?? false,
       ...(values['break-lock'] ? { breakLock: true } : {}),
       signal: interrupt.signal,
       ...(reviewed ? { reviewed } : {}),
       actor: { who: whoIsApplying(io.env), host: hostname(), pid: process.pid, commit: () => currentCommit(parts.root, io.env) },
-    });
-    return show(outcome, format, io);
+    };
+    if (github.kind !== 'actions' || !options.doit || !isDeployRun(github)) return show(await applyRepo(parts, options), format, io);
+
+    const deployed = await applyAsDeployment(github, { force: options.force }, (beforeApply) => applyRepo(parts, { ...options, beforeApply }));
+    const code = deployed.outcome ? show(deployed.outcome, format, io) : EXIT.error;
+    for (const line of deployed.lines) io.stderr(line);
+    if (deployed.error) {
+      io.stderr(`callflow apply: ${deployed.error}`);
+      return EXIT.error;
+    }
+    return code;
   } finally {
     unsubscribe();
   }

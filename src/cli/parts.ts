@@ -6,9 +6,9 @@ import { validationChecks } from './checks.js';
 import type { CliIo } from './io.js';
 
 /** The pipeline's parts as a command line sees them: locations from flags, the rest from the environment. */
-export function cliParts(values: { root?: string | undefined; config?: string | undefined; 'log-level'?: string | undefined }, io: CliIo): PipelineParts {
+export function cliParts(values: { root?: string | undefined; config?: string | undefined; 'log-level'?: string | undefined }, io: CliIo, defaults: { logLevel?: string } = {}): PipelineParts {
   const { root, configDir } = resolveLocations(values, io);
-  const logger = createLogger({ level: values['log-level'], env: io.env });
+  const logger = createLogger({ level: values['log-level'] ?? io.env['CALLFLOW_LOG_LEVEL'] ?? defaults.logLevel, env: io.env });
   return {
     root,
     configDir,

@@ -1,6 +1,10 @@
 import { hasChanges, renderPlanJson, renderPlanMarkdown, renderPlanText, serialisePlan } from '../plan/index.js';
+import { openGitHub } from '../github/session.js';
+import { planForPullRequest, type PullRequestPlanOutcome } from '../github/pull-request-plan.js';
+import { publishPlan } from '../github/publish-plan.js';
 import { planRepo } from '../pipeline/index.js';
-import { parseCommandArgs, pickFormat, UsageError } from './args.js';
+import { AuthError } from '../providers/errors.js';
+import { CommandError, parseCommandArgs, pickFormat, UsageError } from './args.js';
 import { writeUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
 import { cliParts } from './parts.js';
@@ -10,6 +14,8 @@ export const usage = `Usage: callflow plan [--format text|markdown|json] [--out 
 
 Validates the repo, reads the live numbers and prints what apply would change.
 --out FILE saves the plan (JSON) for \`callflow apply --plan FILE\`.
+In a GitHub Actions run it also writes the job summary and, for a pull request, the plan
+comment (see README, GitHub); a pull request run without telephony credentials skips the live read.
 Exit 0; with --detailed-exitcode: 0 no changes, 2 changes; 1 on error.`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -17,8 +23,28 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const format = pickFormat(values.format, ['text', 'markdown', 'json'] as const, 'text');
   if (values.out === '') throw new UsageError('--out needs a file name');
 
-  const outcome = await planRepo(cliParts(values, io));
+  const parts = cliParts(values, io);
+  const github = await openGitHub(io.env, parts.logger);
+  if (github.kind === 'invalid') throw new CommandError(github.error);
+  const outcome = github.kind === 'actions' && github.context.pullRequest ? await planForPullRequest(parts, (error) => error instanceof AuthError) : await planRepo(parts);
+  const code = await show(outcome, values, format, io);
+  if (github.kind !== 'actions') return code;
+
+  const published = await publishPlan(github, outcome);
+  if (!published.ok) {
+    io.stderr(`callflow plan: ${published.error}`);
+    return EXIT.error;
+  }
+  for (const line of published.lines) io.stderr(line);
+  return code;
+}
+
+async function show(outcome: PullRequestPlanOutcome, values: { out?: string | undefined; 'detailed-exitcode'?: boolean | undefined }, format: 'text' | 'markdown' | 'json', io: CliIo): Promise<number> {
   if (outcome.kind === 'invalid') return printValidationFailure(outcome.validation, io);
+  if (outcome.kind === 'skipped') {
+    io.stderr(`callflow plan: live read skipped: ${outcome.reason}`);
+    return EXIT.ok;
+  }
   const { plan } = outcome;
 
   if (values.out) await writeUserFile(io, values.out, serialisePlan(plan));

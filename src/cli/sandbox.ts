@@ -9,6 +9,7 @@ import { sandboxDataDir } from '../providers/sandbox/open-sandbox.js';
 import { CommandError, parseCommandArgs, UsageError } from './args.js';
 import { readUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
+import { untilSignal } from './signals.js';
 
 export const usage = `Usage: callflow sandbox [--port N] [--host H] [--data DIR] [--seed FILE | --seed-config ROOT]
                         [--rate-limit N] [--rate-window-ms MS] [--faults SPEC]
@@ -97,16 +98,4 @@ function integer(value: string | undefined, name: string, fallback: number): num
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (got "${value}")`);
   return n;
-}
-
-function untilSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

@@ -150,7 +150,7 @@ function ringTargets(to: RingStep['to']): { teams: string[] } | { users: string[
   return 'teams' in to ? { teams: [...to.teams] } : { users: [...to.users] };
 }
 
-function canonicalSchedule(ref: string, context: Context): CanonicalSchedule {
+export function canonicalSchedule(ref: string, context: { repo: Pick<Repo, 'schedules'>; timezone: string }): CanonicalSchedule {
   const config = context.repo.schedules.get(ref)?.config;
   const byDate = <T extends { date: string }>(items: readonly T[] | undefined) => [...(items ?? [])].sort((a, b) => a.date.localeCompare(b.date));
   return {

@@ -2,4 +2,9 @@
 export type { PipelineParts } from './parts.js';
 export { validateRepo, type RepoCheck, type ValidateResult } from './validate-repo.js';
 export { planRepo, withPlan, type PlanOutcome, type PlannedRepo, type InvalidRepo } from './plan-repo.js';
-export { applyRepo, appliedWithFailures, type ApplyOptions, type ApplyOutcome } from './apply-repo.js';
+export { applyRepo, applyPlanned, appliedWithFailures, type ApplyOptions, type ApplyOutcome } from './apply-repo.js';
+export { detectDrift, type DriftChecked, type DriftOptions, type DriftOutcome } from './detect-drift.js';
+export { exportAccount, type ExportOptions, type ExportOutcome } from './export-account.js';
+export { adoptDrift, type AdoptedFile, type AdoptOutcome } from './adopt-drift.js';
+export { driftCheck } from './drift-check.js';
+export { readSettings } from './read-settings.js';

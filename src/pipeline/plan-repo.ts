@@ -2,6 +2,8 @@
  * validate → read live → plan (octoDNS `Manager.plan`): nothing is read from the account while
  * the repo has errors; the account is read from its list pages, never a request per number.
  */
+import { lastWrites as lastWritesOf, readJournal } from '../apply/journal.js';
+import type { LastWrite } from '../model/last-write.js';
 import type { LiveNumber } from '../model/live.js';
 import { hasErrors } from '../model/problem.js';
 import { buildPlan, type Plan } from '../plan/index.js';
@@ -20,6 +22,8 @@ export interface PlannedRepo {
   plan: Plan;
   /** Every number of the account, as read for this plan. */
   live: LiveNumber[];
+  /** What callflow last wrote per number, from the journal (empty without one). */
+  lastWrites: ReadonlyMap<string, LastWrite>;
 }
 
 export type PlanOutcome = InvalidRepo | PlannedRepo;
@@ -35,6 +39,7 @@ export async function planRepo(parts: PipelineParts): Promise<PlanOutcome> {
 export async function withPlan<T>(parts: PipelineParts, next: (planned: PlannedRepo, provider: TelephonyProvider) => Promise<T>): Promise<T | InvalidRepo> {
   const validation = await validateRepo({ root: parts.root, configDir: parts.configDir }, parts.checks);
   if (hasErrors(validation.problems)) return { kind: 'invalid', validation };
+  const lastWrites = lastWritesOf(await readJournal(parts.root));
   const provider = await parts.connect(validation.repo);
   try {
     const live = await provider.readAccount();
@@ -43,8 +48,9 @@ export async function withPlan<T>(parts: PipelineParts, next: (planned: PlannedR
       live,
       providerCapabilities: provider.capabilities,
       generatedAt: parts.clock().toISOString(),
+      lastWrites,
     });
-    return await next({ kind: 'planned', validation, plan, live }, provider);
+    return await next({ kind: 'planned', validation, plan, live, lastWrites }, provider);
   } finally {
     await provider.close();
   }

@@ -1,6 +1,6 @@
 /** Human sentences for changes, shared by the text and Markdown renderers. */
 import type { CanonicalMessage, CanonicalStep } from '../model/flow-document.js';
-import type { Change, NumberAction } from './plan-schema.js';
+import type { Change, NumberAction, OutsideEdit } from './plan-schema.js';
 import { formatBytes } from '../report/format-bytes.js';
 
 export type Sign = '+' | '-' | '~' | '^';
@@ -52,6 +52,13 @@ export function describeChange(change: Change): ChangeLine {
     case 'audio-upload':
       return { sign: '^', text: `upload ${change.path}${change.size !== undefined ? ` (${formatBytes(change.size)})` : ''}` };
   }
+}
+
+/** "flow v3 published by alice at 2026-01-09T22:14:00Z; callflow last wrote it at … (bob)". */
+export function describeOutsideEdit(edit: OutsideEdit): string {
+  const version = edit.version !== undefined ? `flow v${edit.version} published${edit.by ? ` by ${edit.by}` : ''}${edit.at ? ` at ${edit.at}` : ''}` : '';
+  const since = edit.lastWrite ? `changed since callflow last wrote it at ${edit.lastWrite.at} (${edit.lastWrite.who})` : '';
+  return [version, since].filter(Boolean).join('; ') || 'changed outside callflow';
 }
 
 export function describeMessage(message: CanonicalMessage | { library: string } | null | undefined, max = 60): string {

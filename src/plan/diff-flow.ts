@@ -68,7 +68,13 @@ export function sameSlot(a: Slot | undefined, b: Slot | undefined): boolean {
   if (a && b && 'audio' in a && 'audio' in b) {
     return a.audio.sha256 && b.audio.sha256 ? a.audio.sha256 === b.audio.sha256 : a.audio.path === b.audio.path;
   }
+  // Runs of spaces and line breaks read the same to a caller; a platform may collapse them.
+  if (a && b && 'tts' in a && 'tts' in b) return sameContent({ ...a, tts: spoken(a.tts) }, { ...b, tts: spoken(b.tts) });
   return sameContent(a, b);
+}
+
+function spoken(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Dotted field paths to values, descending into objects but not into arrays or message slots. */

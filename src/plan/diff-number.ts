@@ -13,7 +13,9 @@ import { diffFlows, sameSlot } from './diff-flow.js';
 import { audioIdentity, audioOfFlow } from './flow-audio.js';
 import { type CanonicalFlowDocument } from '../model/flow-document.js';
 import { readFlowDocument } from '../model/read-flow-document.js';
-import type { Change, NumberPlan } from './plan-schema.js';
+import type { Change, NumberPlan, OutsideEdit } from './plan-schema.js';
+import type { LastWrite } from '../model/last-write.js';
+import { provenanceOf } from './provenance.js';
 
 export interface DesiredNumber {
   canonical: CanonicalNumber;
@@ -31,6 +33,8 @@ export interface NumberPlanInput {
   flowsSupported: boolean;
   /** Bytes of a repo file, for upload sizes. */
   audioSize?: (path: string) => number | undefined;
+  /** What callflow last wrote to this number (the journal), to name edits made outside callflow. */
+  lastWrite?: LastWrite;
 }
 
 export interface NumberPlanResult {
@@ -76,9 +80,10 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
     if (!published) action = 'create-flow';
   }
   if (action === 'update' && changes.length === 0) action = 'none';
+  const edit = action === 'none' ? undefined : outsideEditOf(live, input.lastWrite);
 
   return {
-    plan: { ...base(canonical, live.id), action, changes, live: liveBlock(live), notes },
+    plan: { ...base(canonical, live.id), action, changes, live: liveBlock(live), notes, ...(edit ? { outsideEdit: edit } : {}) },
     problems: liveFlow ? ivrWarnings(desired, liveFlow) : [],
   };
 }
@@ -98,6 +103,14 @@ function orphanDraft(flow: NonNullable<LiveNumber['flow']>): Change | undefined 
     ...(draft.createdAt ? { createdAt: draft.createdAt } : {}),
     ...(draft.author ? { author: draft.author } : {}),
   };
+}
+
+/** "Objects have changed outside of callflow": only said of a number the plan would overwrite. */
+function outsideEditOf(live: LiveNumber, lastWrite: LastWrite | undefined): OutsideEdit | undefined {
+  const provenance = provenanceOf(live, lastWrite);
+  if (provenance.kind !== 'outside') return undefined;
+  const { kind: _kind, ...edit } = provenance;
+  return edit;
 }
 
 function base(canonical: CanonicalNumber, liveId: string | null) {

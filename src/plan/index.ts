@@ -13,3 +13,6 @@ export { renderPlanMarkdown, PLAN_MARKER, GITHUB_COMMENT_LIMIT } from './render-
 export { renderPlanJson } from './render-json.js';
 export { renderFlowMermaid } from './render-mermaid.js';
 export { numberYamlDiff } from './yaml-diff.js';
+export { describeChange, describeMessage, describeOutsideEdit, stepDetail } from './describe.js';
+export { liveFingerprint } from './fingerprint.js';
+export { provenanceOf, type Provenance } from './provenance.js';

@@ -75,6 +75,13 @@ export const numberAction = z.enum(['create-flow', 'update', 'none', 'missing-li
 
 const settings = z.object({ name: z.string(), timezone: z.string(), language: z.string() });
 
+export const outsideEdit = z.object({
+  version: z.number().optional().meta({ description: 'The live flow version that callflow did not write.' }),
+  by: z.string().optional().meta({ description: 'Who published it, when the provider records an author.' }),
+  at: z.string().optional().meta({ description: 'When it was published (ISO), when the provider says.' }),
+  lastWrite: z.object({ at: z.string(), who: z.string() }).optional().meta({ description: 'When callflow last wrote the number and who ran it (the journal).' }),
+}).meta({ description: 'Live was edited outside callflow since callflow last wrote it: applying this plan overwrites that edit.' });
+
 export const numberPlan = z.object({
   number: z.string(),
   name: z.string(),
@@ -98,6 +105,8 @@ export const numberPlan = z.object({
   }).nullable(),
   /** Sentences about this number a reviewer should read (limitations, replaced foreign flows). */
   notes: z.array(z.string()),
+  /** Set on a number this plan changes when live was edited outside callflow since callflow last wrote it. */
+  outsideEdit: outsideEdit.optional(),
 });
 
 const problem = z.object({
@@ -158,5 +167,6 @@ export type Change = z.infer<typeof change>;
 export type ChangeKind = Change['kind'];
 export type NumberAction = z.infer<typeof numberAction>;
 export type NumberPlan = z.infer<typeof numberPlan>;
+export type OutsideEdit = z.infer<typeof outsideEdit>;
 export type Plan = z.infer<typeof planSchema>;
 export type PlanUpload = Plan['uploads'][number];

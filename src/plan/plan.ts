@@ -3,6 +3,7 @@
  * Pure: no I/O, no clock — the caller reads live state and passes the time in.
  */
 import type { Repo } from '../model/repo.js';
+import type { LastWrite } from '../model/last-write.js';
 import type { LiveNumber, LiveNumberSummary, NumberSettingsUpdate, ProviderCapabilities } from '../model/live.js';
 import { sortProblems, type Problem } from '../model/problem.js';
 import { canonicalNumber, type CanonicalNumber } from '../model/canonical.js';
@@ -20,6 +21,8 @@ export interface BuildPlanInput {
   providerCapabilities: ProviderCapabilities;
   /** ISO time, passed in so the same inputs give the same plan. */
   generatedAt: string;
+  /** What callflow last wrote per number (E.164), from the journal: names edits made outside callflow. */
+  lastWrites?: ReadonlyMap<string, LastWrite>;
 }
 
 export function buildPlan(input: BuildPlanInput): Plan {
@@ -35,6 +38,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
       ...optional('desired', desired.get(number)),
       ...optional('live', live.get(number)),
       ...optional('summary', summaries.get(number)),
+      ...optional('lastWrite', input.lastWrites?.get(number)),
       flowsSupported: input.providerCapabilities.flows,
       audioSize: (path) => input.repo.audio.get(path)?.size,
     });

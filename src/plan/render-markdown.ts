@@ -3,12 +3,15 @@
  * it), a summary table, problems, then per changed number a collapsible section with the
  * change list, a unified YAML diff and a Mermaid diagram. GitHub refuses comments over 65,536
  * characters, so detail is dropped in stages — diagrams, then diffs, then per-number sections,
- * then table rows — and the comment says what was left out.
+ * then table rows — and the comment says what was left out. With `group`, numbers that get
+ * identical changes share one section (and, when even that is too long, one table row) before
+ * anything is dropped, so a change made to many numbers at once stays reviewable in full.
  */
 import { escapeControlsInLines } from '../model/excerpt.js';
-import { ACTION_TEXT, describeChange } from './describe.js';
+import { ACTION_TEXT, describeChange, describeOutsideEdit } from './describe.js';
 import { changedNumbers } from './plan.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
+import { groupIdenticalChanges } from './group-changes.js';
 import { renderFlowMermaid } from './render-mermaid.js';
 import { summaryText } from './render-text.js';
 import { numberYamlDiff } from './yaml-diff.js';
@@ -21,6 +24,8 @@ export interface MarkdownOptions {
   maxChars?: number;
   /** Said in the "left out" note: where the whole plan can be seen. */
   fullPlanHint?: string;
+  /** Before leaving anything out, show numbers that get identical changes once. */
+  group?: boolean;
 }
 
 /** Detail levels, richest first; the renderer uses the first that fits. */
@@ -36,25 +41,38 @@ interface Level {
   sections: number;
   /** How many rows of the summary table are shown. */
   rows: number;
+  /** One table row per group of numbers with identical changes. */
+  groupedTable?: boolean;
 }
 
 export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): string {
   const max = options.maxChars ?? GITHUB_COMMENT_LIMIT;
   const hint = options.fullPlanHint ?? 'run `callflow plan` locally or download the plan artifact for everything';
-  const sections = changedNumbers(plan).map((number) => ({ number, parts: sectionParts(number) }));
-  const all = { sections: sections.length, rows: Infinity };
+  const fits = (sections: Section[], level: Level) => compose(plan, sections, level, hint).length <= max;
+  const each = changedNumbers(plan).map((number) => ({ numbers: [number], parts: sectionParts(number) }));
+  const all = { sections: Infinity, rows: Infinity };
 
-  for (const level of LEVELS) {
-    const text = compose(plan, sections, { ...level, ...all }, hint);
-    if (text.length <= max) return text;
+  for (const level of LEVELS) if (fits(each, { ...level, ...all })) return compose(plan, each, { ...level, ...all }, hint);
+  const sections = options.group ? groupSections(changedNumbers(plan)) : each;
+  // Grouped sections, richest first; under the full table if it fits, else a table of one row per group.
+  if (options.group) {
+    for (const level of LEVELS) {
+      for (const groupedTable of [false, true]) if (fits(sections, { ...level, ...all, groupedTable })) return compose(plan, sections, { ...level, ...all, groupedTable }, hint);
+    }
   }
-  // Change lists only, for as many numbers as fit (at least none), then table rows as a last resort.
+
+  // Change lists only, for as many sections as fit (at least none), then a grouped table, then table rows as a last resort.
   const bare = { diagrams: false, diffs: false };
-  const fits = (level: Level) => compose(plan, sections, level, hint).length <= max;
-  const count = largestFitting(sections.length, (n) => fits({ ...bare, sections: n, rows: Infinity }));
-  if (count > 0 || fits({ ...bare, sections: 0, rows: Infinity })) return compose(plan, sections, { ...bare, sections: count, rows: Infinity }, hint);
-  const rows = largestFitting(plan.numbers.length, (n) => fits({ ...bare, sections: 0, rows: n }));
-  return compose(plan, sections, { ...bare, sections: 0, rows }, hint);
+  const count = largestFitting(sections.length, (n) => fits(sections, { ...bare, sections: n, rows: Infinity }));
+  if (count > 0 || fits(sections, { ...bare, sections: 0, rows: Infinity })) return compose(plan, sections, { ...bare, sections: count, rows: Infinity }, hint);
+  const groupedTable = options.group === true;
+  const tableRows = groupedTable ? groupIdenticalChanges(tableNumbers(plan)).length : tableNumbers(plan).length;
+  if (groupedTable) {
+    const grouped = largestFitting(sections.length, (n) => fits(sections, { ...bare, sections: n, rows: Infinity, groupedTable }));
+    if (grouped > 0 || fits(sections, { ...bare, sections: 0, rows: Infinity, groupedTable })) return compose(plan, sections, { ...bare, sections: grouped, rows: Infinity, groupedTable }, hint);
+  }
+  const rows = largestFitting(tableRows, (n) => fits(sections, { ...bare, sections: 0, rows: n, groupedTable }));
+  return compose(plan, sections, { ...bare, sections: 0, rows, groupedTable }, hint);
 }
 
 /** Largest n in [0, limit] with fits(n), for fits monotone (true up to some n, false after). */
@@ -69,12 +87,29 @@ function largestFitting(limit: number, fits: (n: number) => boolean): number {
   return low;
 }
 
+/** One or more numbers shown as one: their changes (and those of the first number) are identical. */
 interface Section {
-  number: NumberPlan;
+  numbers: NumberPlan[];
   parts: { changes: string; diff: string; diagram: string | undefined };
 }
 
+function groupSections(numbers: NumberPlan[]): Section[] {
+  return groupIdenticalChanges(numbers).map((group) => ({ numbers: group, parts: sectionParts(group[0]!) }));
+}
+
+const tableNumbers = (plan: Plan) => plan.numbers.filter((n) => n.action !== 'unmanaged');
+
+/** Like Terraform's "objects have changed outside of Terraform": a reviewer sees whose edit the PR overwrites. */
+function outsideEdits(plan: Plan): string[] {
+  const edited = plan.numbers.filter((n) => n.outsideEdit);
+  if (edited.length === 0) return [];
+  const lines = edited.slice(0, 50).map((n) => `> - \`${n.number}\` ${inline(n.name)}: ${inline(describeOutsideEdit(n.outsideEdit!))}`);
+  if (edited.length > 50) lines.push(`> - … and ${edited.length - 50} more`);
+  return ['> [!WARNING]', `> **Edited outside callflow** since callflow last wrote ${edited.length === 1 ? 'it' : 'them'}: merging this plan overwrites ${edited.length === 1 ? 'that edit' : 'those edits'}.`, ...lines, ''];
+}
+
 function sectionParts(number: NumberPlan) {
+  const edit = number.outsideEdit ? [`- **edited outside callflow**: ${inline(describeOutsideEdit(number.outsideEdit))}`] : [];
   const changes = number.changes.map((change) => {
     const line = describeChange(change);
     return `- \`${line.sign}\` ${inline(line.text)}`;
@@ -82,7 +117,7 @@ function sectionParts(number: NumberPlan) {
   const notes = number.notes.map((note) => `- _note: ${inline(note)}_`);
   const diagram = renderFlowMermaid(number);
   return {
-    changes: [...changes, ...notes].join('\n'),
+    changes: [...edit, ...changes, ...notes].join('\n'),
     diff: fenced('diff', numberYamlDiff(number)),
     diagram: diagram === undefined ? undefined : fenced('mermaid', diagram),
   };
@@ -90,8 +125,9 @@ function sectionParts(number: NumberPlan) {
 
 function compose(plan: Plan, sections: Section[], level: Level, hint: string): string {
   const out = [PLAN_MARKER, `### callflow plan`, '', summaryText(plan), ''];
-  out.push(...table(plan, level.rows), '');
+  out.push(...(level.groupedTable ? groupedTable(plan, level.rows) : table(plan, level.rows)), '');
   out.push(...problems(plan));
+  out.push(...outsideEdits(plan));
   const unmanaged = plan.numbers.filter((n) => n.action === 'unmanaged');
   if (unmanaged.length) {
     out.push(`**Unmanaged** (in the account, in no config file; never touched): ${unmanaged.map((n) => `\`${n.number}\` ${cell(n.name)}`).join(', ')}`, '');
@@ -99,8 +135,14 @@ function compose(plan: Plan, sections: Section[], level: Level, hint: string): s
   for (const limitation of plan.provider.limitations) out.push(`> Provider: ${inline(limitation)}`, '');
 
   {
-    for (const { number, parts } of sections.slice(0, level.sections)) {
-      out.push(`<details><summary><code>${number.number}</code> ${html(number.name)} — ${ACTION_TEXT[number.action]}, ${counts(number)}</summary>`, '');
+    for (const { numbers, parts } of sections.slice(0, level.sections)) {
+      const number = numbers[0]!;
+      const others = numbers.length > 1 ? ` and ${plural(numbers.length - 1, 'other number')} with the same changes` : '';
+      out.push(`<details><summary><code>${number.number}</code> ${html(number.name)}${others} — ${ACTION_TEXT[number.action]}, ${counts(number)}</summary>`, '');
+      if (numbers.length > 1) {
+        const which = level.groupedTable ? `the ${numbers.length} numbers of its row in the table` : numbers.map((n) => `\`${n.number}\` ${inline(n.name)}`).join(', ');
+        out.push(`The same changes for ${which}; the diff and diagram are those of \`${number.number}\`.`, '');
+      }
       out.push(parts.changes, '');
       if (level.diffs) out.push(parts.diff, '');
       if (level.diagrams && parts.diagram) out.push(parts.diagram, '', '<sub>green: added · yellow: changed · red, dashed: removed · dotted arrows: branches that go away</sub>', '');
@@ -108,6 +150,10 @@ function compose(plan: Plan, sections: Section[], level: Level, hint: string): s
     }
   }
 
+  const grouped = sections.slice(0, level.sections).some((s) => s.numbers.length > 1);
+  if (grouped || level.groupedTable) {
+    out.push(`<sub>Numbers that get identical changes are shown together, to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit.</sub>`, '');
+  }
   const left = leftOut(plan, sections, level);
   if (left.length) out.push(`> [!NOTE]\n> Left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit: ${left.join('; ')}. To see them, ${hint}.`, '');
   out.push(`<sub>plan checksum <code>${plan.checksum.slice(0, 12)}</code> · ${html(plan.generatedAt)}</sub>`);
@@ -134,6 +180,20 @@ function table(plan: Plan, maxRows: number): string[] {
   return lines;
 }
 
+/** The summary table with one row per group of numbers that get identical changes. */
+function groupedTable(plan: Plan, maxRows: number): string[] {
+  const groups = groupIdenticalChanges(tableNumbers(plan));
+  if (groups.length === 0) return ['_No numbers in config._'];
+  const lines = ['| Numbers | Names | Action | Changes | Uploads |', '|---|---|---|---:|---:|'];
+  for (const group of groups.slice(0, maxRows)) {
+    const first = group[0]!;
+    const uploads = first.changes.filter((c) => c.kind === 'audio-upload').length;
+    const names = group.length === 1 ? cell(first.name) : `${group.length} numbers`;
+    lines.push(`| ${group.map((n) => `\`${n.number}\``).join(', ')} | ${names} | ${ACTION_TEXT[first.action]} | ${first.changes.length - uploads} | ${uploads} |`);
+  }
+  return lines;
+}
+
 function problems(plan: Plan): string[] {
   if (plan.problems.length === 0) return [];
   const lines = plan.problems.slice(0, 50).map((p) => `- **${p.severity}** \`${p.file}:${p.line}\` ${inline(p.message)} (\`${p.rule}\`)`);
@@ -143,13 +203,15 @@ function problems(plan: Plan): string[] {
 
 function leftOut(plan: Plan, sections: Section[], level: Level): string[] {
   const shown = sections.slice(0, level.sections);
-  const withDiagram = shown.filter((s) => s.parts.diagram).length;
+  const numbersIn = (list: Section[]) => list.reduce((sum, s) => sum + s.numbers.length, 0);
+  const withDiagram = numbersIn(shown.filter((s) => s.parts.diagram));
   const out: string[] = [];
   if (!level.diagrams && withDiagram) out.push(`flow diagrams for ${plural(withDiagram, 'number')}`);
-  if (!level.diffs && shown.length) out.push(`YAML diffs for ${plural(shown.length, 'number')}`);
-  const hidden = sections.length - shown.length;
-  if (hidden) out.push(`per-number details (change lists, YAML diffs, diagrams) for ${hidden === sections.length ? '' : `${hidden} of `}${plural(sections.length, 'number')}`);
-  const rows = plan.numbers.filter((n) => n.action !== 'unmanaged').length;
+  if (!level.diffs && shown.length) out.push(`YAML diffs for ${plural(numbersIn(shown), 'number')}`);
+  const total = numbersIn(sections);
+  const hidden = total - numbersIn(shown);
+  if (hidden) out.push(`per-number details (change lists, YAML diffs, diagrams) for ${hidden === total ? '' : `${hidden} of `}${plural(total, 'number')}`);
+  const rows = level.groupedTable ? groupIdenticalChanges(tableNumbers(plan)).length : tableNumbers(plan).length;
   if (level.rows < rows) out.push(`${rows - level.rows} of ${rows} rows of the summary table`);
   return out;
 }

@@ -1,5 +1,5 @@
 /** The plan for a terminal: one block per number that changes, coloured on a TTY. */
-import { ACTION_TEXT, describeChange, type Sign } from './describe.js';
+import { ACTION_TEXT, describeChange, describeOutsideEdit, type Sign } from './describe.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 import { escapeControls as clean } from '../model/excerpt.js';
 
@@ -20,6 +20,9 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     const sign: Sign = number.action === 'create-flow' ? '+' : '~';
     // Names, texts and notes come from files and from the account: shown with controls escaped, so nothing can hide a line.
     lines.push(paint(signStyle[sign], `${sign} ${clean(number.number)}`) + ` ${paint('bold', clean(number.name))} ${paint('dim', `(${clean(number.file ?? '')}) ${ACTION_TEXT[number.action]}`)}`);
+    if (number.outsideEdit) {
+      lines.push(paint('red', `    ! edited outside callflow: ${clean(describeOutsideEdit(number.outsideEdit))}; applying overwrites that edit`));
+    }
     for (const change of number.changes) {
       const line = describeChange(change);
       lines.push(`    ${paint(signStyle[line.sign], line.sign)} ${clean(line.text)}`);
@@ -34,6 +37,8 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   if (unchanged.length) lines.push(paint('dim', `unchanged: ${unchanged.map((n) => clean(n.number)).join(', ')}`));
   if (unmanaged.length) lines.push(`unmanaged (in the account, in no config file; left alone): ${unmanaged.map(label).join(', ')}`);
   if (missing.length) lines.push(paint('red', `not in the account (numbers are bought, not created): ${missing.map(label).join(', ')}`));
+  const edited = plan.numbers.filter((n) => n.outsideEdit);
+  if (edited.length) lines.push(paint('red', `edited outside callflow since callflow last wrote them (this plan overwrites those edits): ${edited.map(label).join(', ')}`));
   for (const problem of plan.problems) {
     const where = `${problem.file}:${problem.line}:${problem.column}`;
     lines.push(`${paint(problem.severity === 'error' ? 'red' : 'yellow', problem.severity)} ${clean(where)} ${clean(problem.message)} ${paint('dim', `[${clean(problem.rule)}]`)}`);
@@ -56,11 +61,13 @@ export function summaryText(plan: Plan): string {
     s.uploads ? `${s.uploads} file${s.uploads === 1 ? '' : 's'} to upload` : '',
     s.unmanaged ? `${s.unmanaged} unmanaged` : '',
     s.missingLive ? `${s.missingLive} not in the account` : '',
+    edited(plan) ? `${edited(plan)} edited outside callflow` : '',
     s.errors ? `${s.errors} error${s.errors === 1 ? '' : 's'}` : '',
     s.warnings ? `${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   return `Plan: ${parts.join(', ')}${extra.length ? `; ${extra.join(', ')}` : ''}.`;
 }
 
+const edited = (plan: Plan) => plan.numbers.filter((n) => n.outsideEdit).length;
 const byAction = (plan: Plan, action: NumberPlan['action']) => plan.numbers.filter((n) => n.action === action);
 const label = (n: NumberPlan) => clean(`${n.number} (${n.name})`);

@@ -43,8 +43,11 @@ export interface LockHolder {
 
 /** Smartflow graphs: drafts on top of a base version, then an atomic publish. */
 export interface FlowStore {
-  /** Fails with `StaleVersionError` when `baseVersion` is not the latest version. */
-  writeDraft(numberId: string, document: FlowDocument, baseVersion: number): Promise<FlowVersion>;
+  /**
+   * Fails with `StaleVersionError` when `baseVersion` is not the latest version. `author` is
+   * recorded on the version, so a later reader can tell callflow's versions from others.
+   */
+  writeDraft(numberId: string, document: FlowDocument, baseVersion: number, author?: string): Promise<FlowVersion>;
   /** Atomically makes a draft version the published one. */
   publish(numberId: string, version: number): Promise<void>;
 }
@@ -55,6 +58,8 @@ export interface AssetStore {
   has(sha256: string): Promise<boolean>;
   /** Idempotent: uploading the same content twice stores it once. */
   upload(content: Uint8Array, sha256: string): Promise<AudioAsset>;
+  /** The stored content of an asset (export and adopt write it into the repo). */
+  read(sha256: string): Promise<Uint8Array>;
 }
 
 /**

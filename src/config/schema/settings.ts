@@ -21,13 +21,28 @@ export const settingsFile = z
       .prefault({}),
     drift: z
       .strictObject({
-        schedule: z.string().default('0 */6 * * *').meta({ description: 'Cron expression for `callflow serve`.' }),
+        schedule: z
+          .string()
+          .default('0 */6 * * *')
+          .meta({ description: 'Cron expression for the drift checks of `callflow serve` (5 fields, or 6 with seconds first).' }),
+        remediate: z
+          .boolean()
+          .default(false)
+          .meta({ description: "`callflow serve` re-applies Git's version when it finds drift (safety thresholds still apply). Off by default." }),
+        adopt: z
+          .enum(['off', 'pr'])
+          .default('off')
+          .meta({
+            description:
+              '`pr`: in a scheduled or manual GitHub Actions run, `callflow drift` keeps a pull request from branch callflow/adopt-drift with the live version of drifted numbers (the workflow needs contents and pull-requests write). Locally, `callflow drift --adopt` writes those files.',
+          }),
       })
       .prefault({}),
     github: z
       .strictObject({
         comment: z.boolean().default(true),
         driftLabel: z.string().default('callflow-drift'),
+        environment: z.string().min(1).default('callflow-live').meta({ description: 'GitHub deployment environment that `apply --doit` records in Actions.' }),
       })
       .prefault({}),
   })

@@ -107,12 +107,12 @@ function toLiveNumber(wire: WireFlow, where: string): LiveNumber {
 
 function sandboxFlows(client: HttpClient): FlowStore {
   return {
-    async writeDraft(numberId, document, baseVersion) {
+    async writeDraft(numberId, document, baseVersion, author) {
       const response = await client.request<{ version: WireVersion }>({
         method: 'PUT',
         path: `${flowPath(numberId)}/draft`,
         headers: { 'if-match': `"${baseVersion}"` },
-        json: { document },
+        json: author ? { document, author } : { document },
       });
       return toVersion(response.body.version);
     },
@@ -137,6 +137,11 @@ function sandboxAssets(client: HttpClient): AssetStore {
         headers: { 'content-type': 'audio/mpeg' },
       });
       return response.body.asset;
+    },
+    async read(sha256) {
+      const response = await client.request<unknown>({ method: 'GET', path: assetPath(sha256), headers: { accept: 'audio/mpeg' } });
+      if (!(response.body instanceof Uint8Array)) throw new ProviderError(`GET ${assetPath(sha256)}: the answer is not audio`);
+      return response.body;
     },
   };
 }

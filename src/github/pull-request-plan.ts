@@ -1,0 +1,37 @@
+/**
+ * `plan` in a pull request run: the pipeline's plan, except that a run without telephony
+ * credentials (a pull request from a fork gets no secrets) validates and runs the flow tests
+ * but skips the live read, instead of failing.
+ */
+import { planRepo, validateRepo, type PipelineParts, type PlanOutcome, type ValidateResult } from '../pipeline/index.js';
+
+export type PullRequestPlanOutcome = PlanOutcome | { kind: 'skipped'; validation: ValidateResult; reason: string };
+
+class LiveReadSkipped extends Error {}
+
+/**
+ * `lacksCredentials` tells a refusal to open the account for want of credentials (the face
+ * that knows the providers decides; GitHub code never meets a provider).
+ */
+export async function planForPullRequest(parts: PipelineParts, lacksCredentials: (error: unknown) => boolean): Promise<PullRequestPlanOutcome> {
+  const guarded: PipelineParts = {
+    ...parts,
+    // Opening the account fails before any request when its credentials are not in the environment.
+    connect: async (repo) => {
+      try {
+        return await parts.connect(repo);
+      } catch (error) {
+        if (lacksCredentials(error)) throw new LiveReadSkipped((error as Error).message);
+        throw error;
+      }
+    },
+  };
+  try {
+    return await planRepo(guarded);
+  } catch (error) {
+    if (!(error instanceof LiveReadSkipped)) throw error;
+    // Only here is the repo validated twice: the first result went down with the refused connection.
+    const validation = await validateRepo({ root: parts.root, configDir: parts.configDir }, parts.checks);
+    return { kind: 'skipped', validation, reason: `this run has no telephony credentials (${error.message}); pull requests from forks get no secrets` };
+  }
+}
