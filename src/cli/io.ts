@@ -1,3 +1,5 @@
+import { interruptOnce } from './signals.js';
+
 /** Where a command writes and what it sees: passed in so tests run commands in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -21,22 +23,6 @@ export function processIo(): CliIo {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
     onInterrupt: interruptOnce,
-  };
-}
-
-/** The first signal asks the command to stop cleanly; a second one quits at once (exit 130 or 143). */
-function interruptOnce(handler: (signal: NodeJS.Signals) => void): () => void {
-  let asked = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (asked) process.exit(signal === 'SIGINT' ? 130 : 143);
-    asked = true;
-    handler(signal);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
   };
 }
 
