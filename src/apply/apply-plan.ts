@@ -101,6 +101,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
       if (reason) report.results.push({ number: n.number, name: n.name, status: 'refused', detail: `changed live since plan (${reason}); re-run plan` });
     }
     const failedUploads = await uploadAudio(plan, ready, input, report, stopReason);
+    const hosted = hostingCheck(provider);
     for (const number of ready) {
       report.stopped ??= stopReason();
       if (report.stopped) {
@@ -114,9 +115,13 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
       }
       input.writing?.enter();
       try {
-        const result = await applyNumber(number, provider, logger, input.author);
-        if (result.lockLost) report.stopped = `the apply lock was lost (${result.detail})`;
-        report.results.push(result.outcome);
+        const unpublished = await hosted(number);
+        if (unpublished) report.results.push({ number: number.number, name: number.name, status: 'refused', detail: unpublished });
+        else {
+          const result = await applyNumber(number, provider, logger, input.author);
+          if (result.lockLost) report.stopped = `the apply lock was lost (${result.detail})`;
+          report.results.push(result.outcome);
+        }
       } finally {
         input.writing?.leave();
       }
@@ -125,6 +130,26 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
     await held?.release();
   }
   return report;
+}
+
+/**
+ * "Before writing, callflow fetches each URL and refuses unless the bytes hash to the repo
+ * file's sha256": per number, the reason it must not be written, or undefined. Each URL is
+ * fetched once per apply, however many numbers set it.
+ */
+function hostingCheck(provider: TelephonyProvider): (number: NumberPlan) => Promise<string | undefined> {
+  const seen = new Map<string, Promise<string | undefined>>();
+  return async (number) => {
+    for (const change of number.changes) {
+      if (change.kind !== 'slot-changed' || !change.after) continue;
+      const { url, sha256, path } = change.after;
+      if (!sha256 || !provider.publishedAudio) return `the ${provider.name} provider cannot check ${url}; nothing written`;
+      if (!seen.has(url)) seen.set(url, provider.publishedAudio.check(url, sha256));
+      const problem = await seen.get(url)!;
+      if (problem) return `${path ?? url}: ${problem} — publish the audio first (nothing written to this number)`;
+    }
+    return undefined;
+  };
 }
 
 async function movedSincePlan(plan: Plan, targets: NumberPlan[], provider: TelephonyProvider): Promise<Map<string, string>> {
@@ -185,7 +210,7 @@ async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logg
 /** Draft on the planned version, publish, then settings; throws what the provider throws. */
 async function writeNumber(number: NumberPlan & { liveId: string; desired: NonNullable<NumberPlan['desired']> }, provider: TelephonyProvider, logger: Logger, author: string | undefined): Promise<NumberResult> {
   let publishedVersion: number | undefined;
-  const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload') || number.action === 'create-flow';
+  const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload' && c.kind !== 'slot-changed') || number.action === 'create-flow';
   if (provider.flows && flowChanges) {
     const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0, author);
     await provider.flows.publish(number.liveId, draft.version);

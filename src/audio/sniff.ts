@@ -71,6 +71,11 @@ function hasFooterFlag(header: Buffer): boolean {
   return header.length >= 10 && header.toString('latin1', 0, 3) === 'ID3' && header[3] === 4 && (header[5]! & 0x10) !== 0;
 }
 
+/** What a file's bytes (all of them, or at least its head) say it is. */
+export function sniffBytes(bytes: Buffer): SniffedKind {
+  return sniffKind(bytes, id3v2Size(bytes));
+}
+
 function sniffKind(head: Buffer, id3v2Bytes: number): SniffedKind {
   if (head.length === 0) return 'empty';
   const at = (offset: number, text: string) => head.toString('latin1', offset, offset + text.length) === text;

@@ -14,7 +14,9 @@ export function renderApplyReport(report: ApplyReport): string {
   if (report.lock?.broke) lines.unshift(escapeControls(`Broke the apply lock held by ${describeHolder(report.lock.broke)}.`));
   const applied = report.results.filter((r) => r.status === 'applied').length;
   const { uploaded, alreadyThere, failed } = report.uploads;
-  lines.push(`Applied ${applied} of ${report.results.length} numbers; audio: ${uploaded} uploaded, ${alreadyThere} already there${failed.length ? `, ${failed.length} failed` : ''}.`);
+  // A provider that takes audio as URLs uploads nothing: saying "0 uploaded" would suggest it could.
+  const audio = uploaded + alreadyThere + failed.length ? `; audio: ${uploaded} uploaded, ${alreadyThere} already there${failed.length ? `, ${failed.length} failed` : ''}` : '';
+  lines.push(`Applied ${applied} of ${report.results.length} numbers${audio}.`);
   if (applied < report.results.length) lines.push('Re-run apply to retry what is left (re-run plan first for refused numbers).');
   return lines.join('\n');
 }

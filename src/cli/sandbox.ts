@@ -12,10 +12,13 @@ import { EXIT, type CliIo } from './io.js';
 import { untilSignal } from './signals.js';
 
 export const usage = `Usage: callflow sandbox [--port N] [--host H] [--data DIR] [--seed FILE | --seed-config ROOT]
-                        [--rate-limit N] [--rate-window-ms MS] [--faults SPEC]
+                        [--rate-limit N] [--rate-window-ms MS] [--faults SPEC] [--flavor callflow|aircall]
 
 Runs the embedded telephony API (Aircall public API v1 shape + Smartflow endpoints) until
 interrupted. Credentials: sandbox / sandbox unless SANDBOX_API_ID / SANDBOX_API_TOKEN are set.
+  --flavor F          callflow (default): with Smartflow, audio asset and lock endpoints;
+                      aircall: only what Aircall's public API serves (formatted digits,
+                      per_page at most 50, message URLs downloaded and refused unless a usable mp3)
   --port N            port to listen on (default 0: any free port, printed at start)
   --host H            address to bind (default 127.0.0.1)
   --data DIR          durable store (default ROOT/.callflow/sandbox)
@@ -44,7 +47,10 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
     'rate-limit': { type: 'string' },
     'rate-window-ms': { type: 'string' },
     faults: { type: 'string' },
+    flavor: { type: 'string' },
   });
+  const flavor = values.flavor ?? 'callflow';
+  if (flavor !== 'callflow' && flavor !== 'aircall') throw new UsageError(`--flavor takes callflow or aircall (got "${flavor}")`);
   const root = resolve(io.cwd, values.root ?? '.');
   if (values.seed && values['seed-config']) throw new UsageError('use --seed or --seed-config, not both');
   let faults;
@@ -63,6 +69,7 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
     rateLimit: integer(values['rate-limit'], 'rate-limit', DEFAULT_RATE_LIMIT),
     rateWindowMs: integer(values['rate-window-ms'], 'rate-window-ms', 60_000),
     ...(faults ? { faults } : {}),
+    flavor,
     logger,
   }).catch((error: unknown) => {
     if (error instanceof StoreCorruptError) throw new CommandError(damagedStoreAdvice(error));
@@ -75,7 +82,7 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
         ? `provisioned ${result.numbers} numbers, ${result.users} users, ${result.teams} teams`
         : 'store already provisioned: seed ignored');
     }
-    io.stdout(`callflow sandbox listening on ${server.url} (data: ${server.store.dir})`);
+    io.stdout(`callflow sandbox${flavor === 'aircall' ? ' (aircall flavor)' : ''} listening on ${server.url} (data: ${server.store.dir})`);
     await stop;
   } finally {
     await server.close();

@@ -3,6 +3,7 @@ import { formatProblemsJson } from '../report/format-json.js';
 import { formatProblemsText, summaryLine } from '../report/format-text.js';
 import { hasErrors } from '../model/problem.js';
 import { validateRepo } from '../pipeline/validate-repo.js';
+import { describeChecked, summarizeValidation } from '../pipeline/validation-summary.js';
 import { parseCommandArgs, pickFormat, resolveLocations } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 import { validationChecks } from './checks.js';
@@ -19,16 +20,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const result = await validateRepo({ root, configDir }, validationChecks(io));
   const { problems } = result;
 
-  if (format === 'json') io.stdout(formatProblemsJson(problems));
+  const summary = summarizeValidation(result);
+  if (format === 'json') io.stdout(formatProblemsJson(problems, summary));
   else if (format === 'github') {
     if (problems.length) io.stdout(formatProblemsGithub(problems));
     io.stdout(summaryLine(problems, result.sources.size));
   } else {
     if (problems.length) io.stdout(`${formatProblemsText(problems, { color: io.isTTY, sources: result.sources })}\n`);
-    const { repo } = result;
-    const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-    const counts = [count(repo.numbers.length, 'number'), count(repo.schedules.size, 'schedule'), count(repo.messages.size, 'shared message'), count(repo.audio.size, 'audio file')].join(', ');
-    io.stdout(`${summaryLine(problems, result.sources.size)} (${counts})`);
+    io.stdout(`${summaryLine(problems, result.sources.size)} (checked: ${describeChecked(summary)})`);
   }
   return hasErrors(problems) ? EXIT.error : EXIT.ok;
 }

@@ -119,6 +119,25 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
         ...locate(source, [...path, key], { key: true }),
       };
     }
+    case 'invalid_key': {
+      // A record whose keys follow a pattern (weekly: a day or a range of days): the same words as an unknown key.
+      const key = String(path.at(-1));
+      const inner = (issue as { issues?: Array<{ code?: string; message?: string }> }).issues;
+      // A key that is a name (flow.steps) but too long: say so, with an excerpt of it.
+      if (inner?.[0]?.code === 'too_big') {
+        return { ...base, rule: 'schema/range', message: `${label(path.slice(0, -1))}: key "${excerpt(key)}" is too long: ${inner[0].message}`, ...locate(source, path, { key: true }) };
+      }
+      const known = knownKeys(schema, data, path.slice(0, -1));
+      const suggestion = didYouMean(key, known);
+      const detail = (issue as { issues?: Array<{ message?: string }> }).issues?.map((i) => i.message).findLast((m) => m && !m.startsWith('Invalid'));
+      return {
+        ...base,
+        rule: 'schema/unknown-key',
+        message: `unknown key "${excerpt(key)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        ...(detail ? { hint: `keys here: ${detail}` } : known.length ? { hint: `allowed here: ${known.join(', ')}` } : {}),
+        ...locate(source, path, { key: true }),
+      };
+    }
     case 'invalid_type': {
       const value = valueAt(data, path);
       if (value === undefined) return { ...base, rule: 'schema/required', message: required(path), ...locate(source, path) };
@@ -164,18 +183,6 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
         };
       }
       return { ...base, rule: 'schema/shape', message: `${label(path)}: ${issue.message}`, ...locate(source, path) };
-    }
-    case 'invalid_key': {
-      // A key of a map that must be a name (flow.steps): which key, and what is wrong with it.
-      const key = String(path.at(-1));
-      const inner = issue.issues[0];
-      const tooLong = inner?.code === 'too_big';
-      return {
-        ...base,
-        rule: tooLong ? 'schema/range' : 'schema/format',
-        message: `${label(path.slice(0, -1))}: key "${excerpt(key)}" ${tooLong ? 'is too long: ' : 'is not a valid name: '}${inner?.message ?? issue.message}`,
-        ...locate(source, path, { key: true }),
-      };
     }
     case 'custom': {
       const rule = typeof issue.params?.['rule'] === 'string' ? (issue.params['rule'] as string) : 'schema/invalid';
@@ -261,7 +268,9 @@ function knownKeys(schema: z.ZodType, data: unknown, path: readonly PathSegment[
   if (def?.type === 'object') return Object.keys(def.shape as object);
   // A record keyed by an enum (weekly: monday…sunday) knows its keys too.
   const keyDef = def?.type === 'record' ? defOf(def.keyType) : undefined;
-  return keyDef?.type === 'enum' ? Object.values(keyDef.entries as Record<string, string>) : [];
+  // …also when the enum is one option of a union (weekly: a day or a range of days).
+  const keyDefs = keyDef?.type === 'union' ? (keyDef.options as unknown[]).map(defOf) : [keyDef];
+  return keyDefs.flatMap((d) => (d?.type === 'enum' ? Object.values(d.entries as Record<string, string>) : []));
 }
 
 type Def = { type: string; [key: string]: unknown };

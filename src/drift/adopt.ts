@@ -8,6 +8,8 @@ import type { NumberConfig, ScheduleConfig } from '../config/schema/index.js';
 import { canonicalFlow, canonicalSchedule } from '../model/canonical.js';
 import type { CanonicalFlowDocument, CanonicalSchedule, CanonicalStep } from '../model/flow-document.js';
 import { readFlowDocument } from '../model/read-flow-document.js';
+import { sortedWeekly } from '../model/order.js';
+import { expandWeekly } from '../model/weekly.js';
 import type { LiveNumber } from '../model/live.js';
 import type { Entry, NamedEntry, Repo } from '../model/repo.js';
 import { diffStep } from '../plan/diff-flow.js';
@@ -142,12 +144,14 @@ class AdoptContext {
 function scheduleEdit(existing: NamedEntry<ScheduleConfig>, live: CanonicalSchedule, numberTimezone: string): string {
   const file = new YamlSplicer(existing.source.text);
   const wanted = scheduleToConfig(live);
-  const keys = ['name', 'timezone', 'weekly', 'holidays', 'special_days'] as const;
+  const keys = ['name', 'timezone', 'holiday_calendar', 'weekly', 'holidays', 'special_days'] as const;
   for (const key of keys) {
     const now = existing.config[key];
     const then = wanted[key];
     if (key === 'timezone' && now === undefined && then === numberTimezone) continue;
     if (key === 'name' && now === undefined && then === existing.name) continue;
+    // `monday-friday:` and five single days are the same hours: keep the team's shorthand.
+    if (key === 'weekly' && sameContent(sortedWeekly(expandWeekly(existing.config.weekly)), then)) continue;
     if (!sameContent(now ?? (key === 'holidays' || key === 'special_days' ? [] : undefined), then ?? (key === 'holidays' || key === 'special_days' ? [] : undefined))) file.setEntry([], key, then);
   }
   return file.toString();

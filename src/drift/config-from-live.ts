@@ -50,7 +50,7 @@ export function stepToConfig(step: CanonicalStep, context: StepContext): Step {
         prompt: step.prompt && msg(step.prompt),
         options: { ...step.options },
         timeout_seconds: step.timeout_seconds === DEFAULT_IVR_TIMEOUT_SECONDS ? undefined : step.timeout_seconds,
-        retries: step.retries && compact({ count: step.retries.count, message: step.retries.message && msg(step.retries.message) }),
+        retries: step.retries && compact({ count: step.retries.count, message: step.retries.message && msg(step.retries.message), final_message: step.retries.final_message && msg(step.retries.final_message) }),
         no_input: step.no_input,
         invalid_input: step.invalid_input,
       });
@@ -61,7 +61,9 @@ export function stepToConfig(step: CanonicalStep, context: StepContext): Step {
         prompt: step.prompt && msg(step.prompt),
         end: 'key' in step.end ? { key: step.end.key as '#' | '*' } : { digits: step.end.digits },
         timeout_seconds: step.timeout_seconds === DEFAULT_IVR_TIMEOUT_SECONDS ? undefined : step.timeout_seconds,
-        retries: step.retries && compact({ count: step.retries.count, message: step.retries.message && msg(step.retries.message) }),
+        min_digits: step.min_digits,
+        max_digits: step.max_digits,
+        retries: step.retries && compact({ count: step.retries.count, message: step.retries.message && msg(step.retries.message), final_message: step.retries.final_message && msg(step.retries.final_message) }),
         next: step.next,
         no_input: step.no_input,
         invalid_input: step.invalid_input,
@@ -83,7 +85,14 @@ export function stepToConfig(step: CanonicalStep, context: StepContext): Step {
     case 'callback_request':
       return { type: 'callback_request', ...label, confirmation: msg(step.confirmation), next: step.next };
     case 'forward':
-      return compact({ type: 'forward' as const, ...label, to: step.to, message: step.message && msg(step.message) });
+      return compact({
+        type: 'forward' as const,
+        ...label,
+        to: step.to,
+        message: step.message && msg(step.message),
+        ring_seconds: step.unanswered !== undefined && step.ring_seconds === DEFAULT_RING_SECONDS ? undefined : step.ring_seconds,
+        unanswered: step.unanswered,
+      });
     case 'hangup':
       return compact({ type: 'hangup' as const, ...label, message: step.message && msg(step.message) });
   }
@@ -101,6 +110,7 @@ export function scheduleToConfig(schedule: CanonicalSchedule): ScheduleConfig {
   return compact({
     name: schedule.name,
     timezone: schedule.timezone,
+    holiday_calendar: schedule.holiday_calendar,
     weekly: schedule.weekly,
     holidays: schedule.holidays.length ? schedule.holidays : undefined,
     special_days: schedule.special_days.length ? schedule.special_days : undefined,
@@ -137,7 +147,7 @@ function messagesOf(step: CanonicalStep): CanonicalMessage[] {
   switch (step.type) {
     case 'ivr':
     case 'input_ivr':
-      all.push(step.prompt, step.retries?.message);
+      all.push(step.prompt, step.retries?.message, step.retries?.final_message);
       break;
     case 'callback_request':
       all.push(step.confirmation);

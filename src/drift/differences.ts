@@ -1,5 +1,5 @@
 /** What differs on one number, said from live's side and Git's side ("live: … · Git: …"). */
-import { describeMessage, stepDetail, type Change, type NumberPlan } from '../plan/index.js';
+import { describeMessage, describeSlotValue, stepDetail, type Change, type NumberPlan } from '../plan/index.js';
 import { readFlowDocument } from '../model/read-flow-document.js';
 
 export interface Difference {
@@ -50,6 +50,8 @@ function differenceOf(change: Change): Difference[] {
       return [{ kind: change.kind, where: 'flow draft', live: `unpublished draft v${change.version}`, git: 'none' }];
     case 'audio-upload':
       return [];
+    case 'slot-changed':
+      return [{ kind: change.kind, where: `slot ${change.slot}`, live: describeSlotValue(change.before), git: describeSlotValue(change.after) }];
   }
 }
 

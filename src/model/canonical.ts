@@ -6,6 +6,7 @@
 import {
   DEFAULT_IVR_TIMEOUT_SECONDS,
   DEFAULT_RING_SECONDS,
+  type IvrStep,
   type Message,
   type NumberConfig,
   type RingStep,
@@ -21,6 +22,7 @@ import {
   type CanonicalStep,
 } from './flow-document.js';
 import { sortedOptions, sortedWeekly, stepOrder } from './order.js';
+import { expandWeekly } from './weekly.js';
 
 /** The number-level settings a plan compares (the provider's number fields). */
 export interface NumberSettings {
@@ -85,7 +87,7 @@ function canonicalStep(step: Step, context: Context): CanonicalStep {
         prompt: step.prompt && msg(step.prompt),
         options: sortedOptions(step.options),
         timeout_seconds: step.timeout_seconds ?? DEFAULT_IVR_TIMEOUT_SECONDS,
-        retries: step.retries && compact({ count: step.retries.count, message: step.retries.message && msg(step.retries.message) }),
+        retries: step.retries && canonicalRetries(step.retries, msg),
         no_input: step.no_input,
         invalid_input: step.invalid_input,
       });
@@ -96,7 +98,9 @@ function canonicalStep(step: Step, context: Context): CanonicalStep {
         prompt: step.prompt && msg(step.prompt),
         end: step.end,
         timeout_seconds: step.timeout_seconds ?? DEFAULT_IVR_TIMEOUT_SECONDS,
-        retries: step.retries && compact({ count: step.retries.count, message: step.retries.message && msg(step.retries.message) }),
+        min_digits: step.min_digits,
+        max_digits: step.max_digits,
+        retries: step.retries && canonicalRetries(step.retries, msg),
         next: step.next,
         no_input: step.no_input,
         invalid_input: step.invalid_input,
@@ -115,10 +119,25 @@ function canonicalStep(step: Step, context: Context): CanonicalStep {
     case 'callback_request':
       return { type: 'callback_request', ...label, confirmation: msg(step.confirmation), next: step.next };
     case 'forward':
-      return compact({ type: 'forward' as const, ...label, to: step.to, message: step.message && msg(step.message) });
+      return compact({
+        type: 'forward' as const,
+        ...label,
+        to: step.to,
+        message: step.message && msg(step.message),
+        ring_seconds: step.ring_seconds ?? (step.unanswered ? DEFAULT_RING_SECONDS : undefined),
+        unanswered: step.unanswered,
+      });
     case 'hangup':
       return compact({ type: 'hangup' as const, ...label, message: step.message && msg(step.message) });
   }
+}
+
+function canonicalRetries(retries: NonNullable<IvrStep['retries']>, msg: (message: Message) => CanonicalMessage) {
+  return compact({
+    count: retries.count,
+    message: retries.message && msg(retries.message),
+    final_message: retries.final_message && msg(retries.final_message),
+  });
 }
 
 export function canonicalMessage(message: Message, context: { repo: Pick<RepoParts, 'messages' | 'audio'>; language: string }): CanonicalMessage {
@@ -157,7 +176,8 @@ export function canonicalSchedule(ref: string, context: { repo: Pick<Repo, 'sche
     ref,
     name: config?.name ?? ref,
     timezone: config?.timezone ?? context.timezone,
-    weekly: sortedWeekly(config?.weekly ?? {}),
+    ...(config?.holiday_calendar ? { holiday_calendar: config.holiday_calendar } : {}),
+    weekly: sortedWeekly(expandWeekly(config?.weekly ?? {})),
     holidays: byDate(config?.holidays).map((h) => compact({ date: h.date, name: h.name })),
     special_days: byDate(config?.special_days).map((d) => compact({ date: d.date, name: d.name, hours: [...d.hours].sort() })),
   };

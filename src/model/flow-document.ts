@@ -23,7 +23,7 @@ export const canonicalMessage = z.union([
 ]);
 
 const music = z.union([z.strictObject({ library: z.string() }), z.strictObject({ audio: audioRef })]);
-const retries = z.strictObject({ count: z.number(), message: canonicalMessage.optional() });
+const retries = z.strictObject({ count: z.number(), message: canonicalMessage.optional(), final_message: canonicalMessage.optional() });
 const label = z.string().optional();
 
 const schedule = z.strictObject({
@@ -31,6 +31,8 @@ const schedule = z.strictObject({
   ref: z.string(),
   name: z.string(),
   timezone: z.string(),
+  /** Public holidays of a country or region (FR, DE-BY): evaluated where the document is read. */
+  holiday_calendar: z.string().optional(),
   weekly: z.record(z.string(), z.array(z.string())),
   holidays: z.array(z.strictObject({ date: z.string(), name: z.string().optional() })),
   special_days: z.array(z.strictObject({ date: z.string(), name: z.string().optional(), hours: z.array(z.string()) })),
@@ -62,6 +64,8 @@ export const canonicalStep = z.discriminatedUnion('type', [
     prompt: canonicalMessage.optional(),
     end: z.union([z.strictObject({ key: z.string() }), z.strictObject({ digits: z.number() })]),
     timeout_seconds: z.number(),
+    min_digits: z.number().optional(),
+    max_digits: z.number().optional(),
     retries: retries.optional(),
     next: z.string(),
     no_input: z.string().optional(),
@@ -77,7 +81,15 @@ export const canonicalStep = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('voicemail'), label, message: canonicalMessage, max_seconds: z.number().optional() }),
   z.strictObject({ type: z.literal('callback_request'), label, confirmation: canonicalMessage, next: z.string() }),
-  z.strictObject({ type: z.literal('forward'), label, to: z.string(), message: canonicalMessage.optional() }),
+  z.strictObject({
+    type: z.literal('forward'),
+    label,
+    to: z.string(),
+    message: canonicalMessage.optional(),
+    // Both only with an `unanswered` branch (or when written): a forward that ends the call keeps the document it always had.
+    ring_seconds: z.number().optional(),
+    unanswered: z.string().optional(),
+  }),
   z.strictObject({ type: z.literal('hangup'), label, message: canonicalMessage.optional() }),
 ]);
 

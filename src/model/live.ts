@@ -73,4 +73,6 @@ export interface ProviderCapabilities {
   locks: boolean;
   /** Human sentences for the plan: what this provider cannot do. */
   limitations: string[];
+  /** How a number in config but not in the account gets into it, when the provider can say better than "buy it". */
+  provisionHint?: string;
 }

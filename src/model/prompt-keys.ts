@@ -1,6 +1,6 @@
 /**
  * The keypad keys a spoken prompt tells the caller to press ("Pour le support, tapez 2",
- * "press 1 or 2", "drücken Sie die Raute"). Empty when the text names none we recognise.
+ * "press one or two", "tapez un", "drücken Sie eins", "drücken Sie die Raute"). Empty when the text names none we recognise.
  */
 const VERBS = [
   'press', 'dial', 'type', 'enter', 'select', 'choose', 'push', 'hit',
@@ -13,6 +13,9 @@ const FILLERS = ['the', 'key', 'la touche', 'le', 'la', 'touche', 'die', 'taste'
 const KEY_WORDS: Record<string, string> = {
   zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9',
   zéro: '0', un: '1', deux: '2', trois: '3', quatre: '4', cinq: '5', sept: '7', huit: '8', neuf: '9',
+  null: '0', eins: '1', zwei: '2', drei: '3', vier: '4', fünf: '5', fuenf: '5', sechs: '6', sieben: '7', acht: '8', neun: '9',
+  cero: '0', uno: '1', dos: '2', tres: '3', cuatro: '4', cinco: '5', seis: '6', siete: '7', ocho: '8', nueve: '9',
+  due: '2', tre: '3', quattro: '4', cinque: '5', sei: '6', sette: '7', otto: '8', nove: '9',
   star: '*', asterisk: '*', étoile: '*', etoile: '*', stern: '*', asterisco: '*', estrella: '*',
   pound: '#', hash: '#', dièse: '#', diese: '#', carré: '#', raute: '#', almohadilla: '#', cancelletto: '#', hekje: '#',
 };

@@ -18,7 +18,7 @@ const BRANCH_FIELDS: Readonly<Record<StepType, readonly string[]>> = {
   ring: ['unanswered'],
   voicemail: [],
   callback_request: ['next'],
-  forward: [],
+  forward: ['unanswered'],
   hangup: [],
 };
 
@@ -26,8 +26,8 @@ const BRANCH_FIELDS: Readonly<Record<StepType, readonly string[]>> = {
 const SLOT_PATHS: Readonly<Record<StepType, readonly (readonly string[])[]>> = {
   message: [['message']],
   time_rule: [],
-  ivr: [['prompt'], ['retries', 'message']],
-  input_ivr: [['prompt'], ['retries', 'message']],
+  ivr: [['prompt'], ['retries', 'message'], ['retries', 'final_message']],
+  input_ivr: [['prompt'], ['retries', 'message'], ['retries', 'final_message']],
   ring: [['waiting', 'music']],
   voicemail: [['message']],
   callback_request: [['confirmation']],

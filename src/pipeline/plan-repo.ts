@@ -6,7 +6,7 @@ import { lastWrites as lastWritesOf, readJournal } from '../apply/journal.js';
 import type { LastWrite } from '../model/last-write.js';
 import type { LiveNumber } from '../model/live.js';
 import { hasErrors } from '../model/problem.js';
-import { buildPlan, type Plan } from '../plan/index.js';
+import { buildPlan, hasRingSteps, type Plan } from '../plan/index.js';
 import type { TelephonyProvider } from '../providers/provider.js';
 import type { PipelineParts } from './parts.js';
 import { validateRepo, type ValidateResult } from './validate-repo.js';
@@ -43,12 +43,16 @@ export async function withPlan<T>(parts: PipelineParts, next: (planned: PlannedR
   const provider = await parts.connect(validation.repo);
   try {
     const live = await provider.readAccount();
+    // Two more requests (users, teams), only when some ring step names them.
+    const ringTargets = hasRingSteps(validation.repo.numbers) ? await provider.listRingTargets() : undefined;
     const plan = buildPlan({
       repo: validation.repo,
       live,
       providerCapabilities: provider.capabilities,
       generatedAt: parts.clock().toISOString(),
       lastWrites,
+      ...(ringTargets ? { ringTargets } : {}),
+      ...(validation.repo.settings.audio.publicBaseUrl ? { audioBaseUrl: validation.repo.settings.audio.publicBaseUrl } : {}),
     });
     return await next({ kind: 'planned', validation, plan, live, lastWrites }, provider);
   } finally {

@@ -1,7 +1,8 @@
 /** Human sentences for changes, shared by the text and Markdown renderers. */
 import type { CanonicalMessage, CanonicalStep } from '../model/flow-document.js';
-import type { Change, NumberAction, OutsideEdit } from './plan-schema.js';
+import type { Change, NumberAction, OutsideEdit, SlotValue } from './plan-schema.js';
 import { formatBytes } from '../report/format-bytes.js';
+import { describeScheduleFields, describeTtsChange } from './describe-detail.js';
 
 export type Sign = '+' | '-' | '~' | '^';
 
@@ -51,7 +52,41 @@ export function describeChange(change: Change): ChangeLine {
     }
     case 'audio-upload':
       return { sign: '^', text: `upload ${change.path}${change.size !== undefined ? ` (${formatBytes(change.size)})` : ''}` };
+    case 'slot-changed':
+      return {
+        sign: change.before === null ? '+' : change.after === null ? '-' : '~',
+        text: `slot ${change.slot}${change.step ? ` (${change.step})` : ''}: ${change.before === null ? '' : `${describeSlotValue(change.before)} → `}${describeSlotValue(change.after)}`,
+      };
   }
+}
+
+/**
+ * The lines a renderer prints for a change: one for most, one per edit for a schedule, the
+ * whole text (word-diffed) for a TTS message. Renderers use this; `describeChange` stays the one-line form.
+ */
+export function describeChangeLines(change: Change): ChangeLine[] {
+  if (change.kind === 'message-changed' && change.before && change.after && 'tts' in change.before && 'tts' in change.after) {
+    return [describeTtsChange(change.step, change.slot, change.before, change.after)];
+  }
+  if (change.kind === 'message-changed') {
+    const whole = (m: typeof change.before) => describeMessage(m, Infinity);
+    return [{ sign: change.before === null ? '+' : change.after === null ? '-' : '~', text: `${change.step}: ${change.slot} ${change.before === null ? '' : `${whole(change.before)} → `}${whole(change.after)}` }];
+  }
+  if (change.kind === 'step-changed') {
+    const schedule = describeScheduleFields(change);
+    if (schedule) {
+      const rest = change.fields.filter((f) => !f.field.startsWith('schedule.'));
+      return [...(rest.length ? [describeChange({ ...change, fields: rest })] : []), ...schedule];
+    }
+  }
+  return [describeChange(change)];
+}
+
+/** A slot by content: `file audio/fr/welcome.mp3 #1a2b3c4d`, or the URL when it is not callflow's. */
+export function describeSlotValue(value: SlotValue | null): string {
+  if (!value) return 'empty';
+  if (value.path && value.sha256) return `file ${value.path} #${value.sha256.slice(0, 8)}`;
+  return `other URL ${truncate(value.url, 80)}`;
 }
 
 /** "flow v3 published by alice at 2026-01-09T22:14:00Z; callflow last wrote it at … (bob)". */

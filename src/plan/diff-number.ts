@@ -16,6 +16,7 @@ import { readFlowDocument } from '../model/read-flow-document.js';
 import type { Change, NumberPlan, OutsideEdit } from './plan-schema.js';
 import type { LastWrite } from '../model/last-write.js';
 import { provenanceOf } from './provenance.js';
+import { planSlots } from './diff-slots.js';
 
 export interface DesiredNumber {
   canonical: CanonicalNumber;
@@ -31,10 +32,14 @@ export interface NumberPlanInput {
   summary?: LiveNumberSummary;
   /** Provider capability: can it store call flows at all? */
   flowsSupported: boolean;
+  /** The provider's words on getting a number into the account (the sandbox's `--seed-config`). */
+  provisionHint?: string;
   /** Bytes of a repo file, for upload sizes. */
   audioSize?: (path: string) => number | undefined;
   /** What callflow last wrote to this number (the journal), to name edits made outside callflow. */
   lastWrite?: LastWrite;
+  /** Set for a provider that plays music & messages slots instead of flows: where files are served. */
+  slots?: { baseUrl: string | undefined };
 }
 
 export interface NumberPlanResult {
@@ -55,7 +60,7 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
       plan: { ...base(canonical, null), action: 'missing-live', changes: [], live: null, notes: [] },
       problems: [
         problemAt(desired.entry, ['number'], 'error', 'plan/number-not-live', `${canonical.number} (${canonical.settings.name}) is in config but not in the account`, {
-          hint: 'numbers are bought, not created: buy it in the provider first, or correct `number:`',
+          hint: input.provisionHint ?? 'numbers are bought, not created: buy it in the provider first, or correct `number:`',
         }),
       ],
     };
@@ -66,7 +71,14 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
   const flow = live.flow;
   let action: NumberPlan['action'] = 'update';
   let liveFlow: CanonicalFlowDocument | null = null;
-  if (!input.flowsSupported || flow === null) {
+  const problems: Problem[] = [];
+  if ((!input.flowsSupported || flow === null) && input.slots) {
+    notes.push('the provider cannot store call flows: the number settings and its music & messages slots are compared and applied; routing (time rules, menus, ring steps) stays in the dashboard');
+    const slots = planSlots({ entry: desired.entry, flow: canonical.flow, live: live.messages, baseUrl: input.slots.baseUrl });
+    changes.push(...slots.changes);
+    notes.push(...slots.notes);
+    problems.push(...slots.problems);
+  } else if (!input.flowsSupported || flow === null) {
     notes.push('the provider cannot store call flows: only the number settings are compared and applied');
   } else {
     const published = flow.published;
@@ -84,7 +96,7 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
 
   return {
     plan: { ...base(canonical, live.id), action, changes, live: liveBlock(live), notes, ...(edit ? { outsideEdit: edit } : {}) },
-    problems: liveFlow ? ivrWarnings(desired, liveFlow) : [],
+    problems: liveFlow ? [...problems, ...ivrWarnings(desired, liveFlow)] : problems,
   };
 }
 
@@ -143,7 +155,13 @@ export function liveBlock(live: LiveNumber): NonNullable<NumberPlan['live']> {
     publishedVersion: live.flow?.published?.version ?? null,
     latestVersion: live.flow?.latestVersion ?? null,
     flow: live.flow?.published?.document ?? null,
+    // Without flows, the slots are what a plan compares; with them, slots are not read (and the hash stays as it was).
+    ...(live.flow === null ? { messages: sortedMessages(live.messages) } : {}),
   };
+}
+
+function sortedMessages(messages: LiveNumber['messages']): Record<string, string | null> {
+  return Object.fromEntries(Object.entries(messages).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b))) as Record<string, string | null>;
 }
 
 function settingChanges(live: LiveNumber, desired: NumberSettings): Change[] {
@@ -168,22 +186,27 @@ function uploads(live: CanonicalFlowDocument | null, desired: CanonicalFlowDocum
     });
 }
 
-/** "Changing IVR options without changing the prompt is a warning (the prompt must say the keys)." */
+/** "Changing IVR options (a key added, removed, or leading elsewhere) without changing the prompt is a warning." */
 function ivrWarnings(desired: DesiredNumber, live: CanonicalFlowDocument): Problem[] {
   const problems: Problem[] = [];
   for (const [name, step] of Object.entries(desired.canonical.flow.steps)) {
     const was = own(live.steps, name);
-    if (step.type !== 'ivr' || was?.type !== 'ivr') continue;
+    if (step.type !== 'ivr' || was?.type !== 'ivr' || !sameSlot(was.prompt, step.prompt)) continue;
     const before = Object.keys(was.options);
     const after = Object.keys(step.options);
     const added = after.filter((key) => !before.includes(key));
     const removed = before.filter((key) => !after.includes(key));
-    if ((added.length === 0 && removed.length === 0) || !sameSlot(was.prompt, step.prompt)) continue;
-    const what = [added.length ? `adds ${keys(added)}` : '', removed.length ? `removes ${keys(removed)}` : ''].filter(Boolean).join(' and ');
+    const moved = after.filter((key) => before.includes(key) && was.options[key] !== step.options[key]);
+    if (added.length === 0 && removed.length === 0 && moved.length === 0) continue;
+    const what = [
+      added.length ? `adds ${keys(added)}` : '',
+      removed.length ? `removes ${keys(removed)}` : '',
+      moved.length ? `leads ${moved.map((key) => `"${key}" to ${step.options[key]} (was ${was.options[key]})`).join(', ')}` : '',
+    ].filter(Boolean).join(' and ');
     problems.push(
       problemAt(desired.entry, ['flow', 'steps', name, 'options'], 'warning', 'plan/ivr-options-without-prompt', `ivr "${name}" ${what} but its prompt is the same as live`, {
         key: true,
-        hint: 'change the prompt too, so callers hear the keys they can press',
+        hint: 'change the prompt too, so callers hear the keys they can press and where they lead',
       }),
     );
   }

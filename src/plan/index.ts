@@ -1,5 +1,5 @@
 /** The plan half of plan/apply: what `plan` and `apply` commands import. */
-export { buildPlan, changedNumbers, hasChanges, settingsUpdateOf, type BuildPlanInput } from './plan.js';
+export { buildPlan, changedNumbers, hasChanges, settingsUpdateOf, usesSlots, type BuildPlanInput } from './plan.js';
 export { canonicalFlow, canonicalNumber, type CanonicalNumber, type NumberSettings } from '../model/canonical.js';
 export { FLOW_SCHEMA_VERSION, type CanonicalFlowDocument } from '../model/flow-document.js';
 export { readFlowDocument } from '../model/read-flow-document.js';
@@ -13,6 +13,7 @@ export { renderPlanMarkdown, PLAN_MARKER, GITHUB_COMMENT_LIMIT } from './render-
 export { renderPlanJson } from './render-json.js';
 export { renderFlowMermaid } from './render-mermaid.js';
 export { numberYamlDiff } from './yaml-diff.js';
-export { describeChange, describeMessage, describeOutsideEdit, stepDetail } from './describe.js';
+export { describeChange, describeChangeLines, describeMessage, describeOutsideEdit, describeSlotValue, stepDetail } from './describe.js';
 export { liveFingerprint } from './fingerprint.js';
 export { provenanceOf, type Provenance } from './provenance.js';
+export { hasRingSteps, ringTargetProblems } from './ring-targets.js';

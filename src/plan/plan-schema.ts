@@ -10,6 +10,9 @@ export const PLAN_FORMAT_VERSION = 1;
 
 const nullableString = z.string().nullable();
 
+/** A music & messages slot's URL; `path` and `sha256` when it is a callflow URL (base + repo path + `?sha256=`). */
+export const slotValue = z.object({ url: z.string(), path: z.string().optional(), sha256: z.string().optional() });
+
 export const settingField = z.enum(['name', 'timezone', 'language']);
 
 /** One typed difference between live and desired, smallest meaningful unit first. */
@@ -64,6 +67,13 @@ export const change = z.discriminatedUnion('kind', [
     sha256: z.string().optional(),
     size: z.number().optional(),
   }).meta({ description: 'A file the live flow does not use yet; apply uploads it unless the provider already has that content.' }),
+  z.object({
+    kind: z.literal('slot-changed'),
+    slot: z.string().meta({ description: 'welcome, waiting, ivr, voicemail, after_hours, callback_later…' }),
+    step: nullableString.meta({ description: 'The step that fills the slot; null when callflow clears a URL it wrote.' }),
+    before: slotValue.nullable(),
+    after: slotValue.nullable(),
+  }).meta({ description: 'A music & messages slot (providers without call flows) gets another file, compared by content sha256.' }),
 ]);
 
 export const numberAction = z.enum(['create-flow', 'update', 'none', 'missing-live', 'unmanaged']).meta({
@@ -102,6 +112,8 @@ export const numberPlan = z.object({
     latestVersion: z.number().nullable(),
     /** The published document as the provider returned it. */
     flow: z.record(z.string(), z.unknown()).nullable(),
+    /** Music & messages slots, for providers without call flows (what slot changes were compared with). */
+    messages: z.record(z.string(), nullableString).optional(),
   }).nullable(),
   /** Sentences about this number a reviewer should read (limitations, replaced foreign flows). */
   notes: z.array(z.string()),
@@ -170,3 +182,4 @@ export type NumberPlan = z.infer<typeof numberPlan>;
 export type OutsideEdit = z.infer<typeof outsideEdit>;
 export type Plan = z.infer<typeof planSchema>;
 export type PlanUpload = Plan['uploads'][number];
+export type SlotValue = z.infer<typeof slotValue>;

@@ -4,7 +4,8 @@
  */
 import type { Repo } from '../model/repo.js';
 import type { LastWrite } from '../model/last-write.js';
-import type { LiveNumber, LiveNumberSummary, NumberSettingsUpdate, ProviderCapabilities } from '../model/live.js';
+import type { LiveNumber, LiveNumberSummary, NumberMessages, NumberSettingsUpdate, ProviderCapabilities, RingTarget } from '../model/live.js';
+import { ringTargetProblems } from './ring-targets.js';
 import { sortProblems, type Problem } from '../model/problem.js';
 import { canonicalNumber, type CanonicalNumber } from '../model/canonical.js';
 import { planNumber, type DesiredNumber } from './diff-number.js';
@@ -23,6 +24,10 @@ export interface BuildPlanInput {
   generatedAt: string;
   /** What callflow last wrote per number (E.164), from the journal: names edits made outside callflow. */
   lastWrites?: ReadonlyMap<string, LastWrite>;
+  /** `audio.publicBaseUrl`: where a provider that takes audio as URLs fetches repo files. */
+  audioBaseUrl?: string;
+  /** The account's users and teams, when read: ring steps naming others are errors. */
+  ringTargets?: readonly RingTarget[];
 }
 
 export function buildPlan(input: BuildPlanInput): Plan {
@@ -40,12 +45,15 @@ export function buildPlan(input: BuildPlanInput): Plan {
       ...optional('summary', summaries.get(number)),
       ...optional('lastWrite', input.lastWrites?.get(number)),
       flowsSupported: input.providerCapabilities.flows,
+      ...optional('provisionHint', input.providerCapabilities.provisionHint),
       audioSize: (path) => input.repo.audio.get(path)?.size,
+      ...(usesSlots(input.providerCapabilities) ? { slots: { baseUrl: input.audioBaseUrl } } : {}),
     });
     numbers.push(result.plan);
     problems.push(...result.problems);
   }
 
+  if (input.ringTargets) problems.push(...ringTargetProblems(input.repo.numbers, input.ringTargets));
   const inputs = planInputs([...desired.values()].map((d) => d.canonical), numbers);
   const sorted = sortProblems(problems);
   const uploads = collectUploads(numbers);
@@ -109,7 +117,14 @@ function planInputs(desired: CanonicalNumber[], numbers: NumberPlan[]): Plan['in
 }
 
 export function liveHash(live: NumberPlan['live']): string {
-  return contentHash(live ? { settings: live.settings, publishedVersion: live.publishedVersion, latestVersion: live.latestVersion, flow: live.flow } : null);
+  if (!live) return contentHash(null);
+  const { settings, publishedVersion, latestVersion, flow, messages } = live;
+  return contentHash({ settings, publishedVersion, latestVersion, flow, ...(messages ? { messages } : {}) });
+}
+
+/** A provider without call flows that takes audio as URLs plays the flow's files through music & messages slots. */
+export function usesSlots(capabilities: ProviderCapabilities): boolean {
+  return !capabilities.flows && capabilities.audio === 'url';
 }
 
 function collectUploads(numbers: NumberPlan[]): PlanUpload[] {
@@ -145,6 +160,9 @@ export function hasChanges(plan: Plan): boolean {
 /** The number-level settings apply must write for this number, if any. */
 export function settingsUpdateOf(number: NumberPlan): NumberSettingsUpdate | undefined {
   const update: NumberSettingsUpdate = {};
-  for (const change of number.changes) if (change.kind === 'setting') update[change.field] = change.after;
+  for (const change of number.changes) {
+    if (change.kind === 'setting') update[change.field] = change.after;
+    if (change.kind === 'slot-changed') update.messages = { ...update.messages, [change.slot as keyof NumberMessages]: change.after?.url ?? null };
+  }
   return Object.keys(update).length ? update : undefined;
 }

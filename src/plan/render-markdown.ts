@@ -8,7 +8,7 @@
  * anything is dropped, so a change made to many numbers at once stays reviewable in full.
  */
 import { escapeControlsInLines } from '../model/excerpt.js';
-import { ACTION_TEXT, describeChange, describeOutsideEdit } from './describe.js';
+import { ACTION_TEXT, describeChangeLines, describeOutsideEdit } from './describe.js';
 import { changedNumbers } from './plan.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 import { groupIdenticalChanges } from './group-changes.js';
@@ -110,10 +110,7 @@ function outsideEdits(plan: Plan): string[] {
 
 function sectionParts(number: NumberPlan) {
   const edit = number.outsideEdit ? [`- **edited outside callflow**: ${inline(describeOutsideEdit(number.outsideEdit))}`] : [];
-  const changes = number.changes.map((change) => {
-    const line = describeChange(change);
-    return `- \`${line.sign}\` ${inline(line.text)}`;
-  });
+  const changes = number.changes.flatMap(describeChangeLines).map((line) => `- \`${line.sign}\` ${inline(line.text)}`);
   const notes = number.notes.map((note) => `- _note: ${inline(note)}_`);
   const diagram = renderFlowMermaid(number);
   return {

@@ -51,7 +51,7 @@ function stepMarks(number: NumberPlan): Map<string, Mark> {
   for (const change of number.changes) {
     if (change.kind === 'step-added') marks.set(change.step, 'added');
     else if (change.kind === 'step-removed') marks.set(change.step, 'removed');
-    else if ('step' in change && !marks.has(change.step)) marks.set(change.step, 'changed');
+    else if ('step' in change && change.step !== null && !marks.has(change.step)) marks.set(change.step, 'changed');
   }
   return marks;
 }

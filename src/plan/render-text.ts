@@ -1,5 +1,5 @@
 /** The plan for a terminal: one block per number that changes, coloured on a TTY. */
-import { ACTION_TEXT, describeChange, describeOutsideEdit, type Sign } from './describe.js';
+import { ACTION_TEXT, describeChangeLines, describeOutsideEdit, type Sign } from './describe.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 import { escapeControls as clean } from '../model/excerpt.js';
 
@@ -23,10 +23,7 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
     if (number.outsideEdit) {
       lines.push(paint('red', `    ! edited outside callflow: ${clean(describeOutsideEdit(number.outsideEdit))}; applying overwrites that edit`));
     }
-    for (const change of number.changes) {
-      const line = describeChange(change);
-      lines.push(`    ${paint(signStyle[line.sign], line.sign)} ${clean(line.text)}`);
-    }
+    for (const line of number.changes.flatMap(describeChangeLines)) lines.push(`    ${paint(signStyle[line.sign], line.sign)} ${clean(line.text)}`);
     for (const note of number.notes) lines.push(paint('dim', `    note: ${clean(note)}`));
     lines.push('');
   }

@@ -13,6 +13,9 @@ import type {
   ProviderCapabilities,
   RingTarget,
 } from '../model/live.js';
+import type { PublishedAudio } from './published-audio.js';
+
+export type { PublishedAudio } from './published-audio.js';
 
 export interface AudioAsset {
   sha256: string;
@@ -95,6 +98,8 @@ export interface TelephonyProvider {
   readonly flows?: FlowStore;
   readonly assets?: AssetStore;
   readonly lock?: AccountLock;
+  /** For URL-based audio: checks that a URL serves a file's exact content before it is set. */
+  readonly publishedAudio?: PublishedAudio;
   /** For URL-based audio: where the platform fetches this repo file (base + path + hash). */
   audioUrl?(path: string, sha256: string): string;
   close(): Promise<void>;

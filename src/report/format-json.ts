@@ -1,7 +1,10 @@
 import type { Problem } from '../model/problem.js';
 
-/** SPEC §4: `{"problems":[{"severity","rule","message","file","line","column"}]}` (plus hint when any). */
-export function formatProblemsJson(problems: readonly Problem[]): string {
+/**
+ * SPEC §4: `{"problems":[{"severity","rule","message","file","line","column"}]}` (plus hint when any),
+ * and, from `validate`, a `summary` of what was checked.
+ */
+export function formatProblemsJson(problems: readonly Problem[], summary?: object): string {
   return JSON.stringify(
     {
       problems: problems.map((p) => ({
@@ -14,6 +17,7 @@ export function formatProblemsJson(problems: readonly Problem[]): string {
         ...(p.endLine !== undefined ? { endLine: p.endLine, endColumn: p.endColumn } : {}),
         ...(p.hint ? { hint: p.hint } : {}),
       })),
+      ...(summary ? { summary } : {}),
     },
     null,
     2,

@@ -2,6 +2,10 @@ import { audioReferences } from '../model/audio-refs.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
+/** Anything but ASCII letters, digits, `.`, `-`, `_` and spaces in a file name. */
+const SPECIAL = /[^A-Za-z0-9._ -]/u;
+const fileName = (path: string) => path.split('/').at(-1) ?? path;
+
 /** "Custom files are .mp3" and live in the repo: the path must exist, stay inside, end in .mp3. */
 export const audioPath: Rule = (repo) => {
   const problems: Problem[] = [];
@@ -17,6 +21,10 @@ export const audioPath: Rule = (repo) => {
       at('audio/missing', `"${ref.path}" does not exist`);
     } else if (info?.status === 'not-a-file') {
       at('audio/not-a-file', `"${ref.path}" is ${info.kind ?? 'not a regular file'}`);
+    } else if (SPECIAL.test(fileName(ref.path))) {
+      // Aircall: "no special characters (#, $, ^…) in file names"; its upload mangles or rejects them.
+      const special = [...new Set(fileName(ref.path).match(new RegExp(SPECIAL.source, 'gu')))].join(' ');
+      at('audio/file-name', `"${ref.path}": the file name has characters Aircall does not accept (${special})`, 'rename it using only letters, digits, spaces, dots, - and _');
     }
   }
   return problems;

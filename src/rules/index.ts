@@ -5,12 +5,15 @@ import { flowNoExit } from './flow-no-exit.js';
 import { flowReferences } from './flow-references.js';
 import { flowUnreachable } from './flow-unreachable.js';
 import { ivrFallbacks } from './ivr-fallbacks.js';
+import { ivrFallbackHeard } from './ivr-fallback-heard.js';
+import { inputDigits } from './input-digits.js';
 import { ivrOptionKeys } from './ivr-option-keys.js';
 import { ivrPrompt } from './ivr-prompt.js';
 import { ivrPromptKeys } from './ivr-prompt-keys.js';
 import { numberDuplicate } from './number-duplicate.js';
 import { ringWaiting } from './ring-waiting.js';
 import type { Rule } from './rule.js';
+import { scheduleCalendar } from './schedule-calendar.js';
 import { scheduleHours } from './schedule-hours.js';
 import { sharedRefs } from './shared-refs.js';
 import { testSteps } from './test-steps.js';
@@ -23,6 +26,8 @@ export const RULES: readonly Rule[] = [
   flowNoExit,
   ivrPrompt,
   ivrFallbacks,
+  ivrFallbackHeard,
+  inputDigits,
   ivrOptionKeys,
   ivrPromptKeys,
   ringWaiting,
@@ -30,6 +35,7 @@ export const RULES: readonly Rule[] = [
   ttsLength,
   audioPath,
   scheduleHours,
+  scheduleCalendar,
   testSteps,
 ];
 

@@ -1,23 +1,28 @@
 /** Stored entities → the JSON the Aircall public API returns (numbers, users, teams, pages). */
+import { formatDigits } from './country.js';
 import { latestVersion, type StoredFlowVersion, type StoredNumber, type StoredTeam, type StoredUser, type StoreState } from './state.js';
 
-export function presentNumber(number: StoredNumber, base: string) {
+/** `callflow`: Aircall's shape plus our extensions; `aircall`: only what Aircall's public API serves. */
+export type Flavor = 'callflow' | 'aircall';
+
+export function presentNumber(number: StoredNumber, base: string, flavor: Flavor = 'callflow') {
+  const aircall = flavor === 'aircall';
   return {
     id: number.id,
     direct_link: `${base}/v1/numbers/${number.id}`,
     name: number.name,
-    digits: number.digits,
+    digits: aircall ? formatDigits(number.digits) : number.digits,
     created_at: number.created_at,
     country: number.country,
     time_zone: number.time_zone,
     open: true,
     availability_status: 'open',
-    is_ivr: number.flow.published !== null,
+    is_ivr: !aircall && number.flow.published !== null,
     live_recording_activated: false,
     priority: null,
     messages: { ...number.messages },
     // Not in Aircall's object: the sandbox keeps a language per number (used for TTS).
-    ...(number.language !== undefined ? { language: number.language } : {}),
+    ...(number.language !== undefined && !aircall ? { language: number.language } : {}),
   };
 }
 

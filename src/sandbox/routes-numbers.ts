@@ -1,6 +1,11 @@
-/** Aircall v1: numbers (list, read, update settings and music & messages), users, teams, ping. */
+/**
+ * Aircall v1: numbers (list, read, update settings and music & messages), users, teams, ping.
+ * The `aircall` flavor serves only what the public API serves: formatted digits, no language,
+ * no `embed=flow`, `per_page` above 50 refused, and message URLs downloaded and checked.
+ */
 import { HttpError, positiveInt, readJson, sendJson } from './http-util.js';
-import { page, presentFlowState, presentNumber, presentTeam, presentUser } from './present.js';
+import type { MessageAudioFetcher } from './message-audio.js';
+import { page, presentFlowState, presentNumber, presentTeam, presentUser, type Flavor } from './present.js';
 import type { Router, RouteContext } from './router.js';
 import { MESSAGE_SLOTS, type MessageSlot, type StoredNumber, type StoreState } from './state.js';
 import { assertLockHolder, LOCK_TOKEN_HEADER } from './routes-locks.js';
@@ -8,26 +13,36 @@ import { assertLockHolder, LOCK_TOKEN_HEADER } from './routes-locks.js';
 const MAX_PER_PAGE = 50;
 const SHA256 = /^[0-9a-f]{64}$/;
 
-export function numberRoutes(router: Router): void {
+export interface NumberRouteOptions {
+  flavor: Flavor;
+  /** Downloads message URLs on update (the `aircall` flavor). */
+  audio?: MessageAudioFetcher;
+}
+
+export function numberRoutes(router: Router, options: NumberRouteOptions = { flavor: 'callflow' }): void {
+  const { flavor } = options;
+  const aircall = flavor === 'aircall';
   router
     .add('GET', '/v1/ping', async ({ res }) => sendJson(res, 200, { ping: 'pong' }))
     .add('GET', '/v1/numbers', async (ctx) => {
       const state = await ctx.store.read();
-      const embed = ctx.url.searchParams.get('embed');
+      // `embed=flow` (our extension): each number with its flow, so a whole account reads in ⌈N/50⌉ requests. Aircall ignores it.
+      const embed = aircall ? null : ctx.url.searchParams.get('embed');
       if (embed !== null && embed !== 'flow') throw new HttpError(400, 'Invalid embed', 'embed takes the value "flow"');
-      // `embed=flow` (our extension): each number with its flow, so a whole account reads in ⌈N/50⌉ requests.
-      sendPage(ctx, 'numbers', state.numbers.map((n) => (embed ? { ...presentNumber(n, ctx.origin), flow: presentFlowState(n) } : presentNumber(n, ctx.origin))));
+      sendPage(ctx, 'numbers', state.numbers.map((n) => (embed ? { ...presentNumber(n, ctx.origin, flavor), flow: presentFlowState(n) } : presentNumber(n, ctx.origin, flavor))), flavor);
     })
     .add('GET', '/v1/numbers/:id', async (ctx) => {
       const number = findNumber(await ctx.store.read(), ctx.params['id']!);
-      sendJson(ctx.res, 200, { number: presentNumber(number, ctx.origin) });
+      sendJson(ctx.res, 200, { number: presentNumber(number, ctx.origin, flavor) });
     })
     .add('PUT', '/v1/numbers/:id', async (ctx) => {
-      const update = checkUpdate(await readJson(ctx.req));
-      for (const value of Object.values(update.messages ?? {})) {
+      const update = checkUpdate(await readJson(ctx.req), flavor);
+      findNumber(await ctx.store.read(), ctx.params['id']!);
+      for (const [slot, value] of Object.entries(update.messages ?? {})) {
         if (value && SHA256.test(value) && (await ctx.store.hasAsset(value)) === undefined) {
           throw new HttpError(422, 'Unknown audio asset', `upload ${value} to /v1/callflow/assets/${value} first`);
         }
+        if (value && options.audio) await options.audio.require(slot, value);
       }
       const number = await ctx.store.mutate((state) => {
         assertLockHolder(state, ctx.req.headers[LOCK_TOKEN_HEADER], ctx.clock.now());
@@ -38,15 +53,15 @@ export function numberRoutes(router: Router): void {
         for (const [slot, value] of Object.entries(update.messages ?? {})) found.messages[slot as MessageSlot] = value;
         return found;
       });
-      sendJson(ctx.res, 200, { number: presentNumber(number, ctx.origin) });
+      sendJson(ctx.res, 200, { number: presentNumber(number, ctx.origin, flavor) });
     })
     .add('GET', '/v1/users', async (ctx) => {
       const state = await ctx.store.read();
-      sendPage(ctx, 'users', state.users.map((u) => presentUser(u, ctx.origin)));
+      sendPage(ctx, 'users', state.users.map((u) => presentUser(u, ctx.origin)), flavor);
     })
     .add('GET', '/v1/teams', async (ctx) => {
       const state = await ctx.store.read();
-      sendPage(ctx, 'teams', state.teams.map((t) => presentTeam(t, state, ctx.origin)));
+      sendPage(ctx, 'teams', state.teams.map((t) => presentTeam(t, state, ctx.origin)), flavor);
     });
 }
 
@@ -56,9 +71,11 @@ export function findNumber(state: StoreState, id: string): StoredNumber {
   return number;
 }
 
-function sendPage<T>(ctx: RouteContext, key: string, items: T[]): void {
+function sendPage<T>(ctx: RouteContext, key: string, items: T[], flavor: Flavor): void {
   const pageNumber = positiveInt(ctx.url.searchParams.get('page'), 1, Number.MAX_SAFE_INTEGER);
-  const perPage = positiveInt(ctx.url.searchParams.get('per_page'), 20, MAX_PER_PAGE);
+  const asked = ctx.url.searchParams.get('per_page');
+  if (flavor === 'aircall' && asked !== null && Number(asked) > MAX_PER_PAGE) throw new HttpError(400, 'Invalid pagination', `per_page is at most ${MAX_PER_PAGE}`);
+  const perPage = positiveInt(asked, 20, MAX_PER_PAGE);
   const embed = ctx.url.searchParams.get('embed');
   const link = (n: number) => `${ctx.origin}${ctx.url.pathname}?page=${n}&per_page=${perPage}${embed ? `&embed=${embed}` : ''}`;
   sendJson(ctx.res, 200, page(key, items, pageNumber, perPage, link));
@@ -71,9 +88,9 @@ interface NumberUpdate {
   messages?: Partial<Record<MessageSlot, string | null>>;
 }
 
-function checkUpdate(body: Record<string, unknown>): NumberUpdate {
+function checkUpdate(body: Record<string, unknown>, flavor: Flavor): NumberUpdate {
   const update: NumberUpdate = {};
-  for (const field of ['name', 'time_zone', 'language'] as const) {
+  for (const field of flavor === 'aircall' ? (['name', 'time_zone'] as const) : (['name', 'time_zone', 'language'] as const)) {
     const value = body[field];
     if (value === undefined) continue;
     if (typeof value !== 'string' || value.trim() === '') throw new HttpError(400, `Invalid ${field}`, `${field} must be a non-empty string`);
@@ -88,8 +105,8 @@ function checkUpdate(body: Record<string, unknown>): NumberUpdate {
     update.messages = {};
     for (const [slot, value] of Object.entries(messages)) {
       if (!(MESSAGE_SLOTS as readonly string[]).includes(slot)) throw new HttpError(400, 'Invalid messages', `unknown message "${slot}" (known: ${MESSAGE_SLOTS.join(', ')})`);
-      if (value !== null && (typeof value !== 'string' || !(SHA256.test(value) || /^https?:\/\//.test(value)))) {
-        throw new HttpError(400, 'Invalid messages', `${slot} must be an http(s) URL, an asset sha256, or null`);
+      if (value !== null && (typeof value !== 'string' || !((flavor !== 'aircall' && SHA256.test(value)) || /^https?:\/\//.test(value)))) {
+        throw new HttpError(400, 'Invalid messages', `${slot} must be an http(s) URL${flavor === 'aircall' ? '' : ', an asset sha256'} or null`);
       }
       update.messages[slot as MessageSlot] = value as string | null;
     }

@@ -14,6 +14,8 @@ import { HttpError, sendEmpty, sendJson } from './http-util.js';
 import { RateWindow } from './rate-window.js';
 import { Router } from './router.js';
 import { numberRoutes } from './routes-numbers.js';
+import { messageAudioFetcher, type FetchedAudio } from './message-audio.js';
+import type { Flavor } from './present.js';
 import { flowRoutes } from './routes-flows.js';
 import { assetRoutes } from './routes-assets.js';
 import { lockRoutes } from './routes-locks.js';
@@ -34,6 +36,14 @@ export interface SandboxOptions {
   faults?: FaultSpec;
   clock?: Clock;
   logger: Logger;
+  /**
+   * `callflow` (default): Aircall's shape plus Smartflow, asset and lock endpoints. `aircall`:
+   * only what Aircall's public API serves (formatted digits, `per_page` ≤ 50, message URLs
+   * downloaded and refused unless a usable mp3), for testing the aircall provider.
+   */
+  flavor?: Flavor;
+  /** How the `aircall` flavor downloads message URLs (the global fetch unless given). */
+  fetch?: typeof fetch;
 }
 
 export interface RunningSandbox {
@@ -41,6 +51,9 @@ export interface RunningSandbox {
   url: string;
   port: number;
   store: SandboxStore;
+  flavor: Flavor;
+  /** Every message URL the `aircall` flavor downloaded, in order. */
+  fetchedAudio: readonly FetchedAudio[];
   close(): Promise<void>;
 }
 
@@ -56,10 +69,14 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const clock = options.clock ?? systemClock;
   const logger = options.logger.child({ component: 'sandbox' });
   const router = new Router();
-  numberRoutes(router);
-  flowRoutes(router);
-  assetRoutes(router);
-  lockRoutes(router);
+  const flavor = options.flavor ?? 'callflow';
+  const audio = flavor === 'aircall' ? messageAudioFetcher(options.fetch) : undefined;
+  numberRoutes(router, { flavor, ...(audio ? { audio } : {}) });
+  if (flavor === 'callflow') {
+    flowRoutes(router);
+    assetRoutes(router);
+    lockRoutes(router);
+  }
   const window = new RateWindow(options.rateLimit ?? DEFAULT_RATE_LIMIT, options.rateWindowMs ?? 60_000, clock);
   const faults = options.faults ? new FaultInjector(options.faults) : undefined;
   const expected = Buffer.from(`Basic ${Buffer.from(`${options.credentials.id}:${options.credentials.token}`).toString('base64')}`);
@@ -120,11 +137,13 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  logger.info({ port: address.port, dataDir: options.dataDir }, 'sandbox listening');
+  logger.info({ port: address.port, dataDir: options.dataDir, flavor }, 'sandbox listening');
   return {
     url: `http://${host}:${address.port}/v1`,
     port: address.port,
     store,
+    flavor,
+    fetchedAudio: audio?.fetched ?? [],
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

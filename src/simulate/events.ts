@@ -12,7 +12,7 @@ export interface Heard {
   music?: string;
 }
 
-export type PlayRole = 'message' | 'prompt' | 'retry-message' | 'confirmation' | 'voicemail-greeting' | 'forward-message' | 'goodbye';
+export type PlayRole = 'message' | 'prompt' | 'retry-message' | 'final-message' | 'confirmation' | 'voicemail-greeting' | 'forward-message' | 'goodbye';
 
 export type SimEvent =
   | { kind: 'enter'; step: string; type: string; label?: string }

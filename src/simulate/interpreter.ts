@@ -11,6 +11,7 @@ import { scheduleStatusAt } from './schedule-status.js';
 type IvrStep = Extract<CanonicalStep, { type: 'ivr' }>;
 type InputIvrStep = Extract<CanonicalStep, { type: 'input_ivr' }>;
 type RingStep = Extract<CanonicalStep, { type: 'ring' }>;
+type ForwardStep = Extract<CanonicalStep, { type: 'forward' }>;
 
 export interface CallInputs {
   /** The instant the call arrives (epoch ms). */
@@ -178,8 +179,7 @@ function runStep(name: string, step: CanonicalStep, context: StepContext, at: nu
       return { next: step.next, branch: 'next' };
     case 'forward':
       if (!play(name, 'forward-message', 'message', step.message)) return { end: 'stuck' };
-      events.push({ kind: 'forward', step: name, to: step.to });
-      return { end: 'forward' };
+      return runForward(name, step, context);
     case 'hangup':
       if (!play(name, 'goodbye', 'message', step.message)) return { end: 'stuck' };
       events.push({ kind: 'hangup', step: name });
@@ -200,25 +200,35 @@ function readIvr(step: IvrStep, keys: string | undefined): Read {
 }
 
 /**
- * Input IVR. Ending by a key: the digits before the first end key are the input; a slot without
- * the end key (the caller never finished) or with nothing before it is invalid. Ending by N
- * digits: the slot's first N keys must all be digits; fewer is invalid (the caller stopped early).
+ * Input IVR. Ending by a key: the digits before the first end key are the input, or the first
+ * max_digits digits when the caller reaches that bound first; fewer than min_digits, or anything
+ * but digits, is invalid. Ending by N digits: the slot's first N keys must all be digits. A
+ * caller who stops typing before the input ends (no end key, fewer than N digits) hears nothing
+ * more until the timeout, which is no input.
  */
 function readInput(step: InputIvrStep, keys: string | undefined): Read {
   if (keys === undefined) return { outcome: 'no-input', detail: 'nothing typed' };
   if ('key' in step.end) {
-    const end = keys.indexOf(step.end.key);
-    if (end < 0) return { outcome: 'invalid-input', detail: `"${keys}" never ends with ${step.end.key}` };
+    const endKey = step.end.key;
+    const end = keys.indexOf(endKey);
+    const max = step.max_digits;
+    const digitsFirst = /^\d*/.exec(keys)![0];
+    if (max !== undefined && digitsFirst.length >= max && (end < 0 || end >= max)) return complete(step, digitsFirst.slice(0, max), `typed ${digitsFirst.slice(0, max)} (${max} digits, the most it takes)`);
+    if (end < 0) return { outcome: 'no-input', detail: `typed "${keys}" then stopped, never pressing ${endKey}` };
     const typed = keys.slice(0, end);
-    if (!/^\d+$/.test(typed)) return { outcome: 'invalid-input', detail: `"${typed}" before ${step.end.key} is not a number` };
-    return { outcome: 'complete', next: step.next, branch: 'next', detail: `typed ${typed} then ${step.end.key}` };
+    if (!/^\d+$/.test(typed)) return { outcome: 'invalid-input', detail: `"${typed}" before ${endKey} is not a number` };
+    if (step.min_digits !== undefined && typed.length < step.min_digits) {
+      return { outcome: 'invalid-input', detail: `"${typed}" is ${typed.length} digit${typed.length === 1 ? '' : 's'}, fewer than ${step.min_digits}` };
+    }
+    return complete(step, typed, `typed ${typed} then ${endKey}`);
   }
   const typed = keys.slice(0, step.end.digits);
-  if (!new RegExp(`^\\d{${step.end.digits}}$`).test(typed)) {
-    return { outcome: 'invalid-input', detail: `"${keys}" is not ${step.end.digits} digits` };
-  }
-  return { outcome: 'complete', next: step.next, branch: 'next', detail: `typed ${typed} (${step.end.digits} digits)` };
+  if (!/^\d*$/.test(typed)) return { outcome: 'invalid-input', detail: `"${keys}" is not ${step.end.digits} digits` };
+  if (typed.length < step.end.digits) return { outcome: 'no-input', detail: `typed "${typed}" then stopped, ${step.end.digits - typed.length} digit${step.end.digits - typed.length === 1 ? '' : 's'} short` };
+  return complete(step, typed, `typed ${typed} (${step.end.digits} digits)`);
 }
+
+const complete = (step: InputIvrStep, typed: string, detail: string): Read => ({ outcome: 'complete', next: step.next, branch: 'next', detail });
 
 /**
  * "the caller has 3 s by default". With retries.count = N the prompt is replayed up to N times
@@ -239,11 +249,28 @@ function runPrompt(name: string, step: IvrStep | InputIvrStep, context: StepCont
     if (read.outcome === 'option' || read.outcome === 'complete') return { next: read.next, branch: read.branch, reason: read.detail };
     if (attempt < retries) continue;
     const field = read.outcome === 'no-input' ? 'no_input' : 'invalid_input';
+    // "a custom message after repeated invalid inputs": once, before the invalid-input branch.
+    if (field === 'invalid_input' && !context.play(name, 'final-message', 'retries.final_message', step.retries?.final_message)) return { end: 'stuck' };
     const target = step[field];
     if (target === undefined) return stuck(context, name, `${field} is not set`);
     const tries = retries ? ` after ${retries + 1} tries` : '';
     return { next: target, branch: field, reason: `${read.detail}${tries}` };
   }
+}
+
+/** A forward with an `unanswered` branch rings the external number; the caller's `answer` decides, like at a ring step. */
+function runForward(name: string, step: ForwardStep, context: StepContext): Outcome {
+  context.events.push({ kind: 'forward', step: name, to: step.to });
+  if (step.unanswered === undefined) return { end: 'forward' };
+  const ringSeconds = step.ring_seconds ?? 0;
+  const answer = context.answer;
+  const answeredAfter = answer.kind === 'always' ? 0 : answer.kind === 'after' && answer.seconds < ringSeconds ? answer.seconds : undefined;
+  if (answeredAfter !== undefined) {
+    context.events.push({ kind: 'answered', step: name, afterSeconds: answeredAfter });
+    return { end: 'forward' };
+  }
+  context.events.push({ kind: 'unanswered', step: name, afterSeconds: ringSeconds });
+  return { next: step.unanswered, branch: 'unanswered', reason: `${step.to} did not answer within ${ringSeconds} s` };
 }
 
 function ringTarget(step: RingStep): string {

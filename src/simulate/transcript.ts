@@ -4,6 +4,7 @@ const ROLE: Record<string, string> = {
   message: 'plays',
   prompt: 'prompts',
   'retry-message': 'plays',
+  'final-message': 'plays',
   confirmation: 'confirms',
   'voicemail-greeting': 'greets',
   'forward-message': 'plays',

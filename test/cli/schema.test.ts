@@ -34,6 +34,19 @@ describe('callflow schema', () => {
     }
   });
 
+  it('describes the widgets real lines need: final retry message, digit bounds, forward fallback, holiday calendars, day ranges', () => {
+    const number = readFileSync(join(REPO_ROOT, 'schema/number.schema.json'), 'utf8');
+    for (const key of ['"final_message"', '"min_digits"', '"max_digits"', '"unanswered"']) expect(number).toContain(key);
+    const schedule = JSON.parse(readFileSync(join(REPO_ROOT, 'schema/schedule.schema.json'), 'utf8')) as {
+      properties: { holiday_calendar: { pattern: string }; weekly: { propertyNames: { anyOf: Array<{ enum?: string[]; pattern?: string }> } } };
+    };
+    expect(new RegExp(schedule.properties.holiday_calendar.pattern).test('DE-BY')).toBe(true);
+    const forms = schedule.properties.weekly.propertyNames.anyOf;
+    const allowed = (key: string) => forms.some((f) => f.enum?.includes(key) || (f.pattern !== undefined && new RegExp(f.pattern).test(key)));
+    expect(['monday', 'monday-friday', 'saturday-sunday'].every(allowed)).toBe(true);
+    expect(allowed('weekdays')).toBe(false);
+  });
+
   it('every example YAML points its $schema comment at an existing schema of its kind', () => {
     const files = ['config/callflow.yaml', ...['numbers', 'schedules', 'messages'].flatMap((dir) => readdirSync(join(REPO_ROOT, 'config', dir)).map((f) => `config/${dir}/${f}`))];
     const kinds: Record<string, string> = { numbers: 'number', schedules: 'schedule', messages: 'message' };

@@ -7,16 +7,37 @@ describe('callflow validate on the example repo', () => {
     const { code, stdout, stderr } = await runCli(['validate']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^8 files checked: 0 errors, 0 warnings \(3 numbers, 2 schedules, 2 shared messages, \d+ audio files\)\n$/);
+    expect(stdout).toMatch(/^8 files checked: 0 errors, 0 warnings \(checked: 3 numbers, 2 schedules, 2 shared messages, \d+ audio files, \d+ flow tests\)\n$/);
   });
 
   it('exits 0 with no problems in json and github formats, from any working directory with --root', async () => {
     const json = await runCli(['validate', '--root', REPO_ROOT, '--format', 'json'], { cwd: '/' });
     expect(json.code).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ problems: [] });
+    expect(JSON.parse(json.stdout)).toEqual({
+      problems: [],
+      summary: expect.objectContaining({ files: 8, numbers: { checked: 3, failedSchema: 0 }, schedules: { checked: 2, failedSchema: 0 }, errors: 0, warnings: 0 }),
+    });
     const github = await runCli(['validate', '--format', 'github']);
     expect(github.code).toBe(0);
     expect(github.stdout).not.toContain('::');
+  });
+});
+
+describe('the validate summary counts what was checked', () => {
+  it('a number file the schema refuses is read but not counted as checked, in text and JSON', async () => {
+    const repo = tempRepo({
+      'config/numbers/good.yaml': numberYaml('    welcome:\n      type: hangup\n      message: { tts: "Au revoir." }\n'),
+      'config/numbers/bad.yaml': 'number: "+33100000002"\nname: Bad\n',
+    });
+    try {
+      const text = await runCli(['validate', '--root', repo.root]);
+      expect(text.code).toBe(1);
+      expect(text.stdout).toMatch(/\(checked: 1 number \(1 more failed the schema\), 0 schedules, 0 shared messages, 0 audio files, 0 flow tests\)\n$/);
+      const json = await runCli(['validate', '--root', repo.root, '--format', 'json']);
+      expect(JSON.parse(json.stdout).summary).toMatchObject({ files: 2, numbers: { checked: 1, failedSchema: 1 } });
+    } finally {
+      repo.cleanup();
+    }
   });
 });
 
@@ -31,7 +52,7 @@ describe('callflow validate on a broken repo', () => {
     expect(block).toContain('  > 13 |       invalid_input: nowhere');
     expect(block).toMatch(/\n {7}\| {22}\^{7}(\n|$)/);
     expect(stdout).toContain('  hint: add no_input: <step>');
-    expect(stdout).toMatch(/2 errors, 0 warnings \(1 number, 0 schedules/);
+    expect(stdout).toMatch(/2 errors, 0 warnings \(checked: 1 number, 0 schedules/);
     expect(stdout).not.toContain('\x1b[');
   });
 

@@ -33,7 +33,7 @@ describe('callflow export', () => {
     expect(await readFile(join(out, 'config/numbers/support-france.yaml'), 'utf8')).toContain('message: { file: audio/fr/welcome.mp3 }');
 
     const validate = await callflow(out, server, 'validate', '--format', 'json');
-    expect(JSON.parse(validate.stdout)).toEqual({ problems: [] });
+    expect(JSON.parse(validate.stdout)).toMatchObject({ problems: [] });
     expect(validate.code).toBe(0);
     const plan = await callflow(out, server, 'plan', '--detailed-exitcode');
     expect(plan.stdout).toContain('Plan: 0 flows to create, 0 numbers to update, 3 unchanged.');
@@ -81,7 +81,7 @@ describe('callflow export on a generated 200-number account', () => {
     expect(await readdir(join(out, 'config/numbers'))).toHaveLength(200);
 
     const validate = await callflow(out, server, 'validate', '--format', 'json');
-    expect(JSON.parse(validate.stdout)).toEqual({ problems: [] });
+    expect(JSON.parse(validate.stdout)).toMatchObject({ problems: [] });
     const plan = await callflow(out, server, 'plan', '--detailed-exitcode');
     expect(plan.stdout).toContain('Plan: 0 flows to create, 0 numbers to update, 200 unchanged.');
     expect(plan.code).toBe(0);

@@ -132,6 +132,18 @@ describe('buildPlan', () => {
     ]);
   });
 
+  it('warns when IVR keys swap targets and the prompt stays the same as live', async () => {
+    const plan = await planAgainst((live) => {
+      const menu = docOf(live.get(US)!).steps['menu'];
+      const [one, two] = [menu.options['1'], menu.options['2']];
+      menu.options['1'] = two;
+      menu.options['2'] = one;
+    });
+    const warning = plan.problems.find((p) => p.rule === 'plan/ivr-options-without-prompt');
+    expect(warning?.file).toBe('config/numbers/sales-us.yaml');
+    expect(warning?.message).toMatch(/^ivr "menu" leads "1" to \S+ \(was \S+\), "2" to \S+ \(was \S+\) but its prompt is the same as live$/);
+  });
+
   it('replaces a live flow callflow did not write, and says so', async () => {
     const plan = await planAgainst((live) => {
       live.get(UK)!.flow.published!.document = { nodes: [{ id: 1, kind: 'welcome' }] };

@@ -3,7 +3,10 @@
  * API reference (test/fixtures/aircall/) and (2) the sandbox, which serves the same shape.
  * Nothing here touches the internet.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +16,8 @@ import { AircallProvider } from '../../src/providers/aircall/aircall-provider.js
 import type { TelephonyProvider } from '../../src/providers/provider.js';
 import { parsePublicAudioUrl, publicAudioUrl } from '../../src/providers/audio-url.js';
 import { AuthError, ProviderError } from '../../src/providers/errors.js';
-import { CREDENTIALS, startTestSandbox } from '../sandbox/helpers.js';
+import { CREDENTIALS, removeTempDirs, startTestSandbox, tempDir } from '../sandbox/helpers.js';
+import { startStaticHost } from './static-host.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/aircall/', import.meta.url));
 const KEYS = { id: 'my-api-id', token: 'my-api-token' };
@@ -102,7 +106,7 @@ describe('aircall provider on Aircall reference responses', () => {
 
   it('says what it cannot do, and has no flow, asset or lock part to call', async () => {
     expect(provider.capabilities).toMatchObject({ flows: false, audio: 'url', locks: false });
-    expect(provider.capabilities.limitations.join('\n')).toMatch(/https:\/\/audio\.example\.com\/callflow\/<repo path>\?sha256=<hash>.*must be reachable/);
+    expect(provider.capabilities.limitations.join('\n')).toMatch(/https:\/\/audio\.example\.com\/callflow\/<repo path>\?sha256=<hash>; apply first checks that each URL serves the repo file's bytes/);
     const parts: TelephonyProvider = provider;
     expect([parts.flows, parts.assets, parts.lock]).toEqual([undefined, undefined, undefined]);
   });
@@ -124,18 +128,29 @@ describe('public audio URLs', () => {
   });
 });
 
-describe('aircall provider on the sandbox (same API shape)', () => {
-  it('lists, reads and updates numbers', async () => {
-    const t = await startTestSandbox();
+describe('aircall provider on sandbox --flavor aircall', () => {
+  it('lists numbers in E.164 from formatted digits, and sets a slot the server downloads', async () => {
+    const site = await tempDir('callflow-site-');
+    await mkdir(join(site, 'audio'));
+    const bytes = readFileSync(fileURLToPath(new URL('../../audio/fr/closed.mp3', import.meta.url)));
+    writeFileSync(join(site, 'audio', 'vm.mp3'), bytes);
+    const host = await startStaticHost(site);
+    const t = await startTestSandbox({ flavor: 'aircall' });
     try {
-      const provider = new AircallProvider({ baseUrl: t.sandbox.url, credentials: CREDENTIALS, logger: silentLogger() }, 'https://audio.example.com');
+      const provider = new AircallProvider({ baseUrl: t.sandbox.url, credentials: CREDENTIALS, logger: silentLogger() }, host.url);
       const [first] = await provider.listNumbers();
       expect(first).toMatchObject({ number: '+33176360000', name: 'Support France' });
-      await provider.updateNumber(first!.id, { name: 'Support FR', messages: { voicemail: provider.audioUrl('audio/vm.mp3', 'd'.repeat(64)) } });
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      expect(await provider.publishedAudio.check(provider.audioUrl('audio/vm.mp3', hash), hash)).toBeUndefined();
+      expect(await provider.publishedAudio.check(provider.audioUrl('audio/vm.mp3', 'd'.repeat(64)), 'd'.repeat(64))).toMatch(/serves a different file/);
+      await provider.updateNumber(first!.id, { name: 'Support FR', messages: { voicemail: provider.audioUrl('audio/vm.mp3', hash) } });
       const live = await provider.readNumber(first!.id);
-      expect(live).toMatchObject({ name: 'Support FR', flow: null, messages: { voicemail: `https://audio.example.com/audio/vm.mp3?sha256=${'d'.repeat(64)}` } });
+      expect(live).toMatchObject({ name: 'Support FR', flow: null, messages: { voicemail: `${host.url}/audio/vm.mp3?sha256=${hash}` } });
+      expect(t.sandbox.fetchedAudio.at(-1)).toMatchObject({ status: 200, sha256: hash });
     } finally {
       await t.close();
+      await host.close();
+      await removeTempDirs();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasErrors } from '../../src/model/problem.js';
 import { ivrPromptKeys } from '../../src/rules/ivr-prompt-keys.js';
+import { keysNamedIn } from '../../src/model/prompt-keys.js';
 import { exampleRepo, expectProblem, validateFixture } from '../fixtures/broken/harness.js';
 
 describe('ivr/prompt-keys', () => {
@@ -14,5 +15,12 @@ describe('ivr/prompt-keys', () => {
 
   it('finds nothing in the example repo, whose prompts say exactly their keys', async () => {
     expect(ivrPromptKeys(await exampleRepo())).toEqual([]);
+  });
+
+  it('counts keys spelled as words in French, English and German', () => {
+    expect([...keysNamedIn('Pour les ventes, tapez un. Pour le support, tapez deux.')]).toEqual(['1', '2']);
+    expect([...keysNamedIn('For sales press one, for support press two or three.')]).toEqual(['1', '2', '3']);
+    expect([...keysNamedIn('Für den Verkauf drücken Sie eins, für den Support drücken Sie die Zwei.')]).toEqual(['1', '2']);
+    expect([...keysNamedIn('Willkommen bei uns, wir sind eins mit Ihnen.')]).toEqual([]);
   });
 });

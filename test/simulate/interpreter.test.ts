@@ -63,6 +63,17 @@ describe('IVR', () => {
     expect(exhausted.unusedKeys).toEqual(['1']);
   });
 
+  it('plays retries.final_message once the retries are used up, before invalid_input only', () => {
+    const number = ivr({ retries: { count: 1, message: { tts: 'Choix non reconnu.' }, final_message: { tts: 'Je vous passe le support.' } } });
+    const invalid = call(number, ['5', '7']);
+    expect(invalid.path).toEqual(['menu', 'wrong']);
+    expect(invalid.heard.map((h) => h.tts)).toEqual(['Tapez 1.', 'Choix non reconnu.', 'Tapez 1.', 'Je vous passe le support.', 'invalid']);
+    expect(ofKind(invalid.events, 'play').map((e) => e.role)).toContain('final-message');
+    const silent = call(number, ['', '']);
+    expect(silent.heard.map((h) => h.tts)).not.toContain('Je vous passe le support.');
+    expect(call(number, ['5', '1']).heard.map((h) => h.tts)).not.toContain('Je vous passe le support.');
+  });
+
   it('ends stuck, not throwing, when a fallback is missing', () => {
     const number = numberWith({ menu: { type: 'ivr', prompt: { tts: 'x' }, options: { '1': 'ok' } }, ...done });
     const simulation = call(number, ['']);
@@ -84,17 +95,33 @@ describe('input IVR', () => {
     expect(ofKind(simulation.events, 'input')[0]?.detail).toBe('typed 12345678 then #');
   });
 
-  it('ends by #: no # or nothing before it is invalid, silence is no input', () => {
-    expect(call(input({ key: '#' }), ['1234']).path).toEqual(['account', 'wrong']);
+  it('ends by #: nothing but digits before it, else invalid; a caller who stops typing gets no input', () => {
     expect(call(input({ key: '#' }), ['#']).path).toEqual(['account', 'wrong']);
+    expect(call(input({ key: '#' }), ['12*4#']).path).toEqual(['account', 'wrong']);
     expect(call(input({ key: '#' }), ['']).path).toEqual(['account', 'silent']);
+    const stopped = call(input({ key: '#' }), ['1234']);
+    expect(stopped.path).toEqual(['account', 'silent']);
+    expect(ofKind(stopped.events, 'input')[0]).toMatchObject({ outcome: 'no-input', timeoutSeconds: 3, detail: 'typed "1234" then stopped, never pressing #' });
   });
 
-  it('ends by digit count: takes the first N digits, fewer is invalid', () => {
+  it('ends by digit count: takes the first N digits; stopping short is no input, a non-digit invalid', () => {
     expect(call(input({ digits: 8 }), ['12345678']).path).toEqual(['account', 'ok']);
     expect(call(input({ digits: 8 }), ['123456789']).path).toEqual(['account', 'ok']);
-    expect(call(input({ digits: 8 }), ['1234']).path).toEqual(['account', 'wrong']);
+    expect(call(input({ digits: 8 }), ['1234']).path).toEqual(['account', 'silent']);
     expect(call(input({ digits: 4 }), ['12*4']).path).toEqual(['account', 'wrong']);
+  });
+
+  it('bounds input ending by # with min_digits and max_digits', () => {
+    const bounded = numberWith({
+      account: { type: 'input_ivr', prompt: { tts: 'Numéro ?' }, end: { key: '#' }, min_digits: 6, max_digits: 10, next: 'ok', no_input: 'silent', invalid_input: 'wrong' },
+      ...done,
+    });
+    expect(call(bounded, ['123456#']).path).toEqual(['account', 'ok']);
+    expect(call(bounded, ['12345#']).path).toEqual(['account', 'wrong']);
+    const full = call(bounded, ['1234567890']);
+    expect(full.path).toEqual(['account', 'ok']);
+    expect(ofKind(full.events, 'input')[0]?.detail).toBe('typed 1234567890 (10 digits, the most it takes)');
+    expect(call(bounded, ['12345']).path).toEqual(['account', 'silent']);
   });
 
   it('retries an input IVR like a standard one, each try reading a new slot', () => {
@@ -130,6 +157,23 @@ describe('time rule', () => {
   it('ends stuck when the schedule is unknown', () => {
     const number = numberWith({ hours: { type: 'time_rule', schedule: 'nope', open: 'ok', closed: 'ok' }, ...done });
     expect(call(number).ending).toBe('stuck');
+  });
+});
+
+describe('forward', () => {
+  const forward = (extra: Partial<Extract<Step, { type: 'forward' }>> = {}): NumberConfig =>
+    numberWith({ night: { type: 'forward', to: '+4915112345678', ...extra }, ...done });
+
+  it('ends the call at the external number when it has no unanswered branch', () => {
+    expect(call(forward())).toMatchObject({ ending: 'forward', path: ['night'] });
+  });
+
+  it('with unanswered, rings ring_seconds (default 30) and takes unanswered unless answered in time', () => {
+    const missed = call(forward({ unanswered: 'silent' }));
+    expect(missed.path).toEqual(['night', 'silent']);
+    expect(ofKind(missed.events, 'unanswered')[0]?.afterSeconds).toBe(30);
+    expect(call(forward({ unanswered: 'silent', ring_seconds: 20 }), [], 'after:25').path).toEqual(['night', 'silent']);
+    expect(call(forward({ unanswered: 'silent', ring_seconds: 20 }), [], 'after:15')).toMatchObject({ ending: 'forward', path: ['night'] });
   });
 });
 

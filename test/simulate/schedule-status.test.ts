@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScheduleConfig } from '../../src/config/schema/index.js';
 import { instantOf } from '../../src/simulate/local-time.js';
 import { scheduleStatusAt } from '../../src/simulate/schedule-status.js';
+import { expandWeekly } from '../../src/model/weekly.js';
 
 const schedule: ScheduleConfig = {
   weekly: { monday: ['09:00-12:30', '14:00-18:00'], saturday: ['22:00-24:00'], sunday: ['03:00-05:00'] },
@@ -59,4 +60,29 @@ describe('scheduleStatusAt', () => {
     expect(scheduleStatusAt(nyc, instantOf('2026-11-30T14:30', 'Europe/Paris')!, 'Europe/Paris').status).toBe('open');
     expect(scheduleStatusAt(nyc, instantOf('2026-11-30T13:30', 'Europe/Paris')!, 'Europe/Paris').status).toBe('closed');
   });
+
+  it('keeps an overnight range open past midnight into the next morning', () => {
+    const night: ScheduleConfig = { weekly: { 'monday-friday': ['20:00-08:00'] } };
+    const status = (local: string) => scheduleStatusAt(expanded(night), instantOf(local, 'Europe/Berlin')!, 'Europe/Berlin');
+    expect(status('2026-11-30T19:59').status).toBe('closed'); // monday
+    expect(status('2026-11-30T23:30').status).toBe('open');
+    expect(status('2026-12-01T07:59')).toMatchObject({ status: 'open', reason: expect.stringContaining('monday 20:00-08:00, past midnight') });
+    expect(status('2026-12-01T08:00').status).toBe('closed');
+    expect(status('2026-12-05T07:00').status).toBe('open'); // saturday morning: friday night runs on
+    expect(status('2026-12-06T07:00').status).toBe('closed'); // sunday morning: saturday has no night
+  });
+
+  it('takes the public holidays of a holiday_calendar, by region where it matters', () => {
+    const paris: ScheduleConfig = { holiday_calendar: 'FR', weekly: { 'monday-friday': ['09:00-18:00'] } };
+    const bavaria: ScheduleConfig = { holiday_calendar: 'DE-BY', weekly: { 'monday-friday': ['09:00-18:00'] } };
+    const berlin: ScheduleConfig = { holiday_calendar: 'DE-BE', weekly: { 'monday-friday': ['09:00-18:00'] } };
+    const status = (s: ScheduleConfig, local: string, zone = 'Europe/Paris') => scheduleStatusAt(expanded(s), instantOf(local, zone)!, zone);
+    expect(status(paris, '2026-05-08T10:00')).toMatchObject({ status: 'holiday', reason: expect.stringContaining('Victoire') });
+    expect(status(paris, '2026-05-07T10:00').status).toBe('open');
+    // Corpus Christi (Fronleichnam) is a public holiday in Bavaria, not in Berlin.
+    expect(status(bavaria, '2026-06-04T10:00', 'Europe/Berlin').status).toBe('holiday');
+    expect(status(berlin, '2026-06-04T10:00', 'Europe/Berlin').status).toBe('open');
+  });
 });
+
+const expanded = (s: ScheduleConfig): ScheduleConfig => ({ ...s, weekly: expandWeekly(s.weekly) });

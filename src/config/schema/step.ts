@@ -12,6 +12,9 @@ const label = z.string().optional().meta({ description: 'Short text shown in pla
 const retries = z.strictObject({
   count: z.number().int().min(0).max(5).meta({ description: 'How many times the prompt is replayed after no or invalid input.' }),
   message: message.optional().meta({ description: 'Played before each replay, e.g. "Choice not recognised."' }),
+  final_message: message
+    .optional()
+    .meta({ description: 'Played once when the retries are used up by invalid input, before the call takes invalid_input, e.g. "Je vous passe le support."' }),
 });
 
 export const messageStep = z.strictObject({
@@ -51,7 +54,9 @@ export const inputIvrStep = z.strictObject({
   label,
   prompt: message.optional().meta({ description: 'Required: what the caller hears.' }),
   end: inputEnd,
-  timeout_seconds: z.number().int().min(1).max(30).optional(),
+  timeout_seconds: z.number().int().min(1).max(30).optional().meta({ description: `Seconds the caller has between keys; a caller who stops typing takes no_input (default ${DEFAULT_IVR_TIMEOUT_SECONDS}).` }),
+  min_digits: z.number().int().min(1).max(30).optional().meta({ description: 'Fewer digits before the end key is invalid input.' }),
+  max_digits: z.number().int().min(1).max(30).optional().meta({ description: 'Input ends by itself once this many digits are typed (with end: { key }).' }),
   retries: retries.optional(),
   next: stepRef,
   no_input: stepRef.optional(),
@@ -106,6 +111,14 @@ export const forwardStep = z.strictObject({
   label,
   to: e164.meta({ description: 'External number the call is transferred to.' }),
   message: message.optional(),
+  ring_seconds: z
+    .number()
+    .int()
+    .min(5)
+    .max(300)
+    .optional()
+    .meta({ description: `How long the external number rings before \`unanswered\` (default ${DEFAULT_RING_SECONDS} when unanswered is set).` }),
+  unanswered: stepRef.optional().meta({ description: 'Where the call goes when the external number does not answer; without it the call ends there.' }),
 });
 
 export const hangupStep = z.strictObject({

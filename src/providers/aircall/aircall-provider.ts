@@ -9,6 +9,7 @@ import { listAircallNumbers, listAircallRingTargets, readAircallNumber, toMessag
 import { ProviderError } from '../errors.js';
 import { HttpClient, type HttpClientOptions } from '../http/http-client.js';
 import type { TelephonyProvider } from '../provider.js';
+import { publishedAudio, type PublishedAudio, type PublishedAudioOptions } from '../published-audio.js';
 
 export const AIRCALL_API_URL = 'https://api.aircall.io/v1';
 
@@ -20,7 +21,7 @@ export function aircallCapabilities(publicBaseUrl: string | undefined): Provider
     limitations: [
       "Aircall's public API cannot read or write Smartflows: call flows are validated and tested here but must be built in the Aircall dashboard; only number names and music & messages are applied",
       publicBaseUrl
-        ? `audio is not uploaded: Aircall fetches each mp3 from ${publicBaseUrl}/<repo path>?sha256=<hash>, so those URLs must be reachable before apply`
+        ? `audio is not uploaded: Aircall downloads each mp3 from ${publicBaseUrl.replace(/\/+$/, '')}/<repo path>?sha256=<hash>; apply first checks that each URL serves the repo file's bytes and refuses a number whose audio is not published`
         : 'audio is not uploaded: set audio.publicBaseUrl in config/callflow.yaml to where the mp3 files are served, so music & messages can be applied',
       "Aircall's API has no per-number language and no account lock: concurrent applies must be serialised by CI (a concurrency group)",
     ],
@@ -30,14 +31,17 @@ export function aircallCapabilities(publicBaseUrl: string | undefined): Provider
 export class AircallProvider implements TelephonyProvider {
   readonly name = 'aircall';
   readonly capabilities: ProviderCapabilities;
+  readonly publishedAudio: PublishedAudio;
   private readonly client: HttpClient;
 
   constructor(
     options: HttpClientOptions,
     private readonly publicBaseUrl: string | undefined,
+    audioHost: PublishedAudioOptions = {},
   ) {
     this.client = new HttpClient({ ...options, logger: options.logger.child({ component: 'provider-aircall' }) });
     this.capabilities = aircallCapabilities(publicBaseUrl);
+    this.publishedAudio = publishedAudio(audioHost);
   }
 
   get url(): string {

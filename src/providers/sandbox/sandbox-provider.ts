@@ -34,7 +34,7 @@ export const SANDBOX_CAPABILITIES: ProviderCapabilities = {
 
 export class SandboxProvider implements TelephonyProvider {
   readonly name = 'sandbox';
-  readonly capabilities = SANDBOX_CAPABILITIES;
+  readonly capabilities: ProviderCapabilities;
   readonly flows: FlowStore;
   readonly assets: AssetStore;
   readonly lock: AccountLock;
@@ -44,7 +44,10 @@ export class SandboxProvider implements TelephonyProvider {
     options: HttpClientOptions,
     /** Runs on close(), e.g. stopping an in-process server. */
     private readonly onClose: () => Promise<void> = async () => {},
+    /** What the plan says of a configured number this sandbox lacks. */
+    provisionHint?: string,
   ) {
+    this.capabilities = provisionHint ? { ...SANDBOX_CAPABILITIES, provisionHint } : SANDBOX_CAPABILITIES;
     // While this provider holds the apply lock, every request carries its token: the sandbox
     // refuses a write whose token no longer holds the lock (LockLostError).
     const fence: Fence = {};
