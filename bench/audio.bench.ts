@@ -52,7 +52,7 @@ function generateRepo(root: string, count: number): void {
   mkdirSync(join(root, 'config', 'messages'), { recursive: true });
   mkdirSync(join(root, 'audio', 'gen'), { recursive: true });
   const base = join(root, 'base.mp3');
-  execFileSync('ffmpeg', ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:sample_rate=22050:duration=8', '-ac', '1', '-b:a', '48k', base]);
+  execFileSync('ffmpeg', ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=330:sample_rate=16000:duration=8', '-ac', '1', '-b:a', '16k', base]);
   const audio = readFileSync(base);
   for (let i = 0; i < count; i++) {
     writeFileSync(join(root, 'audio', 'gen', `m${i}.mp3`), Buffer.concat([id3WithTitle(`message ${i}`), audio]));

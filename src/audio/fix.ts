@@ -1,6 +1,7 @@
-import { realpath, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { AudioFacts } from './facts.js';
+import { RECOMMENDED } from './limits.js';
 import { probeAudioFile } from './probe.js';
 import { judgeAudio, type AudioFinding } from './rules/index.js';
 import { runTool } from './run-tool.js';
@@ -12,22 +13,34 @@ export interface FixOptions {
   inPlace?: boolean;
   /** Replace an existing OUT (another file than IN); refused otherwise. */
   force?: boolean;
-  /** Default: chosen from the source's sample rate (96 kbps at 44.1 kHz, less for narrowband speech). */
+  /** Default: the platform's ceiling, 16 kbps. */
   bitrateKbps?: number;
   timeoutMs?: number;
 }
 
 export type FixResult =
-  | { ok: true; output: string; facts: AudioFacts; findings: AudioFinding[] }
+  | {
+      ok: true;
+      output: string;
+      facts: AudioFacts;
+      findings: AudioFinding[];
+      /** IN's bytes were kept: it already met every rule and re-encoding would not have made it smaller. */
+      keptInput: boolean;
+      /** Set when OUT is bigger than IN: IN failed these rules, so its bytes could not be kept. */
+      grewBecause?: string[];
+    }
   | { ok: false; message: string; findings?: AudioFinding[] };
 
-/** Rates libmp3lame writes; we pick the highest not above the source (no pointless upsampling). */
-const MP3_RATES = [8_000, 11_025, 12_000, 16_000, 22_050, 24_000, 32_000, 44_100] as const;
+/** Rates libmp3lame writes up to the platform's 16 kHz; we pick the highest not above the source (no pointless upsampling). */
+const MP3_RATES = [8_000, 11_025, 12_000, 16_000] as const;
+const DEFAULT_KBPS = RECOMMENDED.bitRate.max / 1000;
 const DEFAULT_FIX_TIMEOUT_MS = 5 * 60_000;
 
 /**
- * Convert anything ffmpeg reads into a clean mono MP3: first audio stream only, no metadata,
- * no picture, no ID3 tag. Written beside OUT and renamed into place only once it passes every rule.
+ * Convert anything ffmpeg reads into a clean mono MP3 at the platform's parameters (≤ 16 kHz,
+ * 16 kbps): first audio stream only, no metadata, no picture, no ID3 tag. Written beside OUT and
+ * renamed into place only once it passes every rule, and only when it is smaller than IN or IN
+ * itself fails a rule.
  */
 export async function fixAudio(input: string, output: string, options: FixOptions): Promise<FixResult> {
   const inputInfo = await stat(input).catch(() => undefined);
@@ -44,7 +57,7 @@ export async function fixAudio(input: string, output: string, options: FixOption
   const source = await probeAudioFile(resolve(input), inputInfo.size, { ffprobe: options.ffprobe, maxProbeBytes: Number.MAX_SAFE_INTEGER });
   const sourceRate = source.facts.probe.ok ? source.facts.probe.sampleRate : undefined;
   const rate = outputRate(sourceRate);
-  const kbps = options.bitrateKbps ?? (rate >= 32_000 ? 96 : rate >= 16_000 ? 64 : 32);
+  const kbps = options.bitrateKbps ?? DEFAULT_KBPS;
 
   const temp = join(outDir, `.${basename(output)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp.mp3`);
   try {
@@ -69,8 +82,18 @@ export async function fixAudio(input: string, output: string, options: FixOption
     const result = await probeAudioFile(temp, written.size, { ffprobe: options.ffprobe });
     const findings = judgeAudio({ path: output, facts: result.facts });
     if (findings.some((f) => f.severity === 'error')) return { ok: false, message: `the converted file still fails the rules`, findings };
+    if (written.size >= inputInfo.size) {
+      // "Never makes a file bigger": a file that already meets every rule keeps its bytes.
+      const inputFindings = judgeAudio({ path: input, facts: source.facts });
+      if (!inputFindings.length) {
+        if (!(await sameFile(input, output))) await copyFile(input, output);
+        return { ok: true, output, facts: source.facts, findings: [], keptInput: true };
+      }
+      await rename(temp, output);
+      return { ok: true, output, facts: result.facts, findings, keptInput: false, grewBecause: inputFindings.map((f) => f.rule) };
+    }
     await rename(temp, output);
-    return { ok: true, output, facts: result.facts, findings };
+    return { ok: true, output, facts: result.facts, findings, keptInput: false };
   } finally {
     await rm(temp, { force: true });
   }
@@ -85,7 +108,7 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 }
 
 function outputRate(source: number | undefined): number {
-  if (source === undefined) return 44_100;
+  if (source === undefined) return RECOMMENDED.sampleRate.max;
   return [...MP3_RATES].reverse().find((rate) => rate <= source) ?? 8_000;
 }
 

@@ -46,6 +46,13 @@ export function audioContentCheck(options: AudioCheckOptions = {}): RepoCheck {
     });
     const inspected = await inspectAll(inspector, new Set(refs.map((ref) => repo.audio.get(ref.path)!)));
     options.onStats?.(inspector.stats);
+    // What the inspection learnt travels with the file, so plans can show a re-recording's duration.
+    for (const [path, inspection] of inspected) {
+      const info = repo.audio.get(path);
+      const { probe } = inspection.facts;
+      const seconds = probe.ok ? (probe.packetSeconds ?? probe.durationSeconds) : undefined;
+      if (info && seconds !== undefined) info.seconds = seconds;
+    }
 
     return refs.flatMap((ref) => {
       const inspection = inspected.get(ref.path)!;

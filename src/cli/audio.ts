@@ -17,9 +17,11 @@ export const usage = `Usage:
 check  inspects each file with ffprobe (with no FILES: every file the config references) and
        prints format, codec, duration, sample rate, channels, bitrate, size and a verdict.
        Exit 1 when any file has an error.
-fix    converts anything ffmpeg reads into a clean mono MP3 (no metadata, no cover art) that
-       passes every audio rule. An existing OUT is replaced only with --force, and IN only
-       when OUT is the same path and --in-place is given. Exit 1 when it cannot.`;
+fix    converts anything ffmpeg reads into a clean mono MP3 at the platform's parameters
+       (16 kHz or lower, 16 kbps unless --bitrate says less; no metadata, no cover art) that
+       passes every audio rule. It never makes a file bigger: when IN already passes and the
+       result is not smaller, OUT gets IN's bytes. An existing OUT is replaced only with
+       --force, and IN only when OUT is the same path and --in-place is given. Exit 1 when it cannot.`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
@@ -59,8 +61,8 @@ async function fix(argv: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('fix takes IN and OUT');
   const [input, output] = positionals.map((path) => resolve(io.cwd, path)) as [string, string];
   const bitrateKbps = values.bitrate === undefined ? undefined : Number(values.bitrate);
-  if (bitrateKbps !== undefined && !(Number.isInteger(bitrateKbps) && bitrateKbps >= 32 && bitrateKbps <= 320)) {
-    throw new UsageError(`--bitrate is in kbps, 32 to 320 (got "${values.bitrate}")`);
+  if (bitrateKbps !== undefined && !(Number.isInteger(bitrateKbps) && bitrateKbps >= 8 && bitrateKbps <= 16)) {
+    throw new UsageError(`--bitrate is in kbps, 8 to 16 (the platform takes 16 kbps or lower; got "${values.bitrate}")`);
   }
 
   const [ffmpeg, ffprobe] = await Promise.all([findFfmpeg(), findFfprobe()]);
@@ -86,7 +88,12 @@ async function fix(argv: string[], io: CliIo): Promise<number> {
   const probe = result.facts.probe.ok ? result.facts.probe : undefined;
   const seconds = probe?.packetSeconds ?? probe?.durationSeconds;
   const described = probe ? `mono MP3, ${probe.sampleRate} Hz, ${Math.round((probe.bitRate ?? 0) / 1000)} kbps, ${seconds?.toFixed(1)} s, ${result.facts.size} bytes` : `${result.facts.size} bytes`;
+  if (result.keptInput) {
+    io.stdout(`kept the bytes of ${positionals[0]} in ${positionals[1]} (${described}): it already meets the requirements and re-encoding would not make it smaller`);
+    return EXIT.ok;
+  }
   io.stdout(`wrote ${positionals[1]} (${described}) with ffmpeg from ${ffmpeg.source === 'package' ? '@ffmpeg-installer/ffmpeg' : ffmpeg.path}`);
+  if (result.grewBecause) io.stdout(`note: it is bigger than ${positionals[0]}, whose bytes could not be kept (${result.grewBecause.join(', ')})`);
   for (const f of result.findings) io.stdout(`${f.severity} ${f.rule}: ${f.message}`);
   return EXIT.ok;
 }

@@ -20,7 +20,7 @@ Walks one call through a number's flow and prints what the caller hears.
   --keys     what the caller types at each prompt in turn; an empty slot is silence until
              the timeout: --keys 1,,12345678#
   --answer   agents at ring steps: never (default), always, or after:N seconds
-  --audio    also render the call into one WAV file to listen to (TTS with espeak-ng)
+  --audio    also render the call into one WAV file to listen to (TTS with espeak-ng: the binary when installed, its WebAssembly build otherwise)
 Exit 0 when the call reaches an end, 1 when the flow gets stuck or loops.`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -61,9 +61,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
   if (values.audio) {
     const { renderCallAudio } = await import('../simulate/audio-preview.js');
-    const preview = await renderCallAudio(simulation, { root, out: values.audio });
+    const { findTool } = await import('../audio/tools.js');
+    const espeak = await findTool('espeak-ng', { env: io.env['PATH'] === undefined ? process.env : io.env });
+    const preview = await renderCallAudio(simulation, { root, out: values.audio, espeak: espeak?.path });
     for (const note of preview.notes) io.stderr(`note: ${note}`);
-    io.stderr(`audio preview: ${values.audio} (${preview.seconds.toFixed(1)} s)`);
+    io.stderr(`audio preview: ${values.audio} (${preview.seconds.toFixed(1)} s${preview.speech ? `, text-to-speech by ${preview.speech}` : ''})`);
   }
   return simulation.ending === 'stuck' || simulation.ending === 'loop' ? EXIT.error : EXIT.ok;
 }

@@ -149,10 +149,17 @@ export function canonicalMessage(message: Message, context: { repo: Pick<RepoPar
   return { audio: audioRef(resolved.file, context.repo) };
 }
 
-function audioRef(path: string, repo: Pick<RepoParts, 'audio'>): { path: string; sha256?: string } {
-  // The loader records the content hash; without it the path stands in.
-  const sha256 = repo.audio?.get(path)?.sha256;
-  return sha256 ? { path, sha256 } : { path };
+function audioRef(path: string, repo: Pick<RepoParts, 'audio'>): { path: string; sha256?: string; bytes?: number; seconds?: number } {
+  // The loader records the content hash; without it the path stands in. Size and duration ride
+  // along so a plan can say what a re-recording changed.
+  const info = repo.audio?.get(path);
+  if (!info?.sha256) return { path };
+  return {
+    path,
+    sha256: info.sha256,
+    ...(info.size !== undefined ? { bytes: info.size } : {}),
+    ...(info.seconds !== undefined ? { seconds: Math.round(info.seconds * 10) / 10 } : {}),
+  };
 }
 
 /** "The waiting experience cannot be removed: a ring step without one gets the default ringtone." */

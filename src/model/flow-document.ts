@@ -13,6 +13,10 @@ const audioRef = z.strictObject({
   path: z.string(),
   /** Hex sha256 of the content, when known: what the provider stores the asset under. */
   sha256: z.string().optional(),
+  /** Informative, for a reviewer when a recording changes (identity is the hash): size in bytes. */
+  bytes: z.number().optional(),
+  /** Informative: duration in seconds, when the file was inspected. */
+  seconds: z.number().optional(),
 });
 
 export const canonicalMessage = z.union([

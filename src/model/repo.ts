@@ -29,6 +29,8 @@ export interface AudioFileInfo {
    * identity, so plan/apply upload only new content and drift compares audio by content.
    */
   sha256?: string;
+  /** Duration, once the audio check has inspected the content. */
+  seconds?: number;
 }
 
 /** Everything under `config/` and the audio it references: the desired state. */

@@ -43,7 +43,7 @@ export function describeChange(change: Change): ChangeLine {
     case 'message-changed':
       return {
         sign: change.before === null ? '+' : change.after === null ? '-' : '~',
-        text: `${change.step}: ${change.slot} ${change.before === null ? '' : `${describeMessage(change.before)} → `}${describeMessage(change.after)}`,
+        text: `${change.step}: ${change.slot} ${describeSlotChange(change.before, change.after, 60)}`,
       };
     case 'draft-superseded': {
       const origin = [change.createdAt ? `written ${change.createdAt}` : '', change.author ? `by ${change.author}` : ''].filter(Boolean).join(' ');
@@ -69,8 +69,7 @@ export function describeChangeLines(change: Change): ChangeLine[] {
     return [describeTtsChange(change.step, change.slot, change.before, change.after)];
   }
   if (change.kind === 'message-changed') {
-    const whole = (m: typeof change.before) => describeMessage(m, Infinity);
-    return [{ sign: change.before === null ? '+' : change.after === null ? '-' : '~', text: `${change.step}: ${change.slot} ${change.before === null ? '' : `${whole(change.before)} → `}${whole(change.after)}` }];
+    return [{ sign: change.before === null ? '+' : change.after === null ? '-' : '~', text: `${change.step}: ${change.slot} ${describeSlotChange(change.before, change.after, Infinity)}` }];
   }
   if (change.kind === 'step-changed') {
     const schedule = describeScheduleFields(change);
@@ -103,6 +102,25 @@ export function describeMessage(message: CanonicalMessage | { library: string } 
   if ('library' in message) return `music "${message.library}"`;
   return `unknown shared message "${message.unresolved}"`;
 }
+
+type AudioRef = Extract<CanonicalMessage, { audio: unknown }>['audio'];
+
+/** A recording replaced by another: "file a.mp3 #1a2b3c4d (23.9 KB, 3.2 s) → file a.mp3 #5e6f7a8b (25.1 KB, 3.9 s)". */
+function describeRecordingChange(before: AudioRef, after: AudioRef): string {
+  const facts = (ref: AudioRef) => {
+    const parts = [ref.bytes !== undefined ? formatBytes(ref.bytes) : '', ref.seconds !== undefined ? `${ref.seconds.toFixed(1)} s` : ''].filter(Boolean);
+    return parts.length ? ` (${parts.join(', ')})` : ' (size and duration not known)';
+  };
+  return `${describeMessage({ audio: before })}${facts(before)} → ${describeMessage({ audio: after })}${facts(after)}`;
+}
+
+/** Both sides of a changed slot, with a recording's size and duration when a file replaced a file. */
+function describeSlotChange(before: CanonicalMessage | { library: string } | null, after: CanonicalMessage | { library: string } | null, max: number): string {
+  if (before && after && 'audio' in before && 'audio' in after) return describeRecordingChange(before.audio, after.audio);
+  return `${before === null ? '' : `${describeMessage(before, max)} → `}${describeMessage(after, max)}`;
+}
+
+
 
 /** A few words about what a step does, for lists and diagram nodes. */
 export function stepDetail(step: CanonicalStep, prefix = '', max = 40): string {

@@ -30,7 +30,8 @@ export function liveMovesSince(plan: Plan, live: readonly LiveNumber[]): LiveMov
     if (block.latestVersion !== input.latestVersion) {
       moves.push({ number: input.number, reason: `flow version is now ${block.latestVersion ?? 'none'} (planned against ${input.latestVersion ?? 'none'})` });
     } else if (liveHash(block) !== input.live) {
-      moves.push({ number: input.number, reason: 'settings or published flow changed since the plan' });
+      const what = block.messages ? 'settings or music & messages' : 'settings or published flow';
+      moves.push({ number: input.number, reason: `${what} changed since the plan` });
     }
   }
   return moves;

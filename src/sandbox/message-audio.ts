@@ -1,7 +1,7 @@
 /**
  * The platform downloads each music & messages URL it is given (Aircall: "a file it cannot use
  * means dead air"). The `aircall` flavor does the same on `PUT /v1/numbers/:id` and refuses the
- * update unless every URL answers 200 with an MP3 under 10 MB; what it fetched is recorded, so
+ * update unless every URL answers 200 with an MP3 under 9.57 MB; what it fetched is recorded, so
  * tests can see the server got the repo's bytes.
  */
 import { createHash } from 'node:crypto';
@@ -41,7 +41,7 @@ export function messageAudioFetcher(get: typeof fetch = fetch, timeoutMs = 10_00
       const body = Buffer.from(await response.arrayBuffer());
       fetched.push({ url, status: response.status, bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') });
       if (!response.ok) throw refuse(slot, url, `answered HTTP ${response.status}`);
-      if (body.length >= MAX_AUDIO_BYTES) throw refuse(slot, url, 'is 10 MB or more');
+      if (body.length >= MAX_AUDIO_BYTES) throw refuse(slot, url, 'is 9.57 MB or more');
       if (sniffBytes(body) !== 'mp3') throw refuse(slot, url, 'is not an MP3 file');
     },
   };

@@ -1,12 +1,14 @@
 /**
  * The one part of simulate that does I/O (an adapter at the edge, used by `simulate --audio`):
- * render a simulated call into one WAV a reviewer can listen to. TTS is read by espeak-ng when
- * installed, mp3 files are decoded by ffmpeg, silences and key tones stand for the caller.
+ * render a simulated call into one WAV a reviewer can listen to. TTS is read by espeak-ng (the
+ * binary when installed, its WebAssembly build otherwise), mp3 files are decoded by ffmpeg,
+ * silences and key tones stand for the caller.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { speakToWav, type SpeechEngine } from '../audio/speak.js';
 import { findFfmpeg } from '../audio/tools.js';
 import type { Heard, SimEvent, Simulation } from './events.js';
 
@@ -21,8 +23,17 @@ const DTMF: Record<string, [number, number]> = {
 
 export interface PreviewResult {
   seconds: number;
-  /** What could not be rendered faithfully (no espeak-ng, missing file…). */
+  /** What could not be rendered faithfully (no speech engine, missing file…). */
   notes: string[];
+  /** Which engine spoke the TTS, when there was some. */
+  speech?: SpeechEngine;
+}
+
+export interface PreviewOptions {
+  root: string;
+  out: string;
+  /** The espeak-ng binary, when installed; its WebAssembly build speaks otherwise. */
+  espeak?: string | undefined;
 }
 
 type Generated = { kind: 'args'; args: string[]; seconds: number };
@@ -76,10 +87,11 @@ function espeakVoice(heard: Heard): string {
   return heard.voice === 'female' ? `${voice}+f3` : voice;
 }
 
-export async function renderCallAudio(simulation: Simulation, options: { root: string; out: string }): Promise<PreviewResult> {
+export async function renderCallAudio(simulation: Simulation, options: PreviewOptions): Promise<PreviewResult> {
   const ffmpeg = (await findFfmpeg())?.path ?? 'ffmpeg';
   const dir = await mkdtemp(join(tmpdir(), 'callflow-preview-'));
   const notes: string[] = [];
+  let speech: SpeechEngine | undefined;
   try {
     const parts: string[] = [];
     for (const [i, segment] of segmentsOf(simulation.events).entries()) {
@@ -96,10 +108,12 @@ export async function renderCallAudio(simulation: Simulation, options: { root: s
         }
       } else {
         const raw = join(dir, `${i}-tts.wav`);
-        const spoken = await exec('espeak-ng', ['-v', espeakVoice(segment.heard), '-w', raw, segment.heard.tts!]);
-        if (spoken.code === 0) await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-i', raw, ...normalise]);
+        const spoken = await speakToWav(segment.heard.tts!, espeakVoice(segment.heard), raw, { binary: options.espeak });
+        if (spoken.ok) speech = spoken.engine;
+        if (spoken.ok) await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-i', raw, ...normalise]);
         else {
-          if (!notes.some((n) => n.startsWith('espeak-ng'))) notes.push('espeak-ng is not available: TTS messages are replaced by silence');
+          const note = `${spoken.message}: TTS messages are replaced by silence`;
+          if (!notes.includes(note)) notes.push(note);
           await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', ...silence(1).args, ...normalise]);
         }
       }
@@ -108,7 +122,7 @@ export async function renderCallAudio(simulation: Simulation, options: { root: s
     const list = join(dir, 'parts.txt');
     await writeFile(list, parts.map((p) => `file '${p}'`).join('\n'));
     await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list, '-c:a', 'pcm_s16le', '-y', resolve(options.out)]);
-    return { seconds: await durationOf(resolve(options.out)), notes };
+    return { seconds: await durationOf(resolve(options.out)), notes, ...(speech ? { speech } : {}) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

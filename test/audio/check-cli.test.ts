@@ -18,7 +18,7 @@ describe('callflow audio check', () => {
     expect(code).toBe(1);
     const lines = out.split('\n');
     expect(lines[0]).toMatch(/^file\s+format\s+codec\s+duration\s+rate\s+ch\s+bitrate\s+size\s+verdict$/);
-    expect(lines[2]).toMatch(/^mono\.mp3\s+mp3\s+mp3\s+4\.2 s\s+22050 Hz\s+1\s+48 kbps\s+24\.7 KB\s+ok$/);
+    expect(lines[2]).toMatch(/^mono\.mp3\s+mp3\s+mp3\s+4\.2 s\s+16000 Hz\s+1\s+16 kbps\s+8\.4 KB\s+ok$/);
     expect(lines[3]).toMatch(/^stereo-44k\.mp3\s+mp3\s+mp3\s+.*\s+2\s+.*warning$/);
     expect(lines[4]).toMatch(/^apple-aac\.mp3\s+mp4\s+aac\s+.*error$/);
     expect(out).toContain('error audio/container: "apple-aac.mp3" is really an MP4/M4A file with AAC audio, not MP3');

@@ -14,18 +14,21 @@ export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<v
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Real ffmpeg, real encoder: an MP3 over the 10 MB cap (too big to commit), looped from 30 s of 320 kbps. */
+/**
+ * Real ffmpeg, real encoder: a clean mono 16 kHz / 16 kbps MP3 of about 9.9 MB (too big to commit),
+ * looped from 60 s: over the platform's 9.57 MB, under 10 MiB.
+ */
 export function makeOversizedMp3(out: string): void {
   const chunk = `${out}.chunk.mp3`;
   const ff = (args: string[]) => execFileSync('ffmpeg', ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', ...args]);
-  ff(['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100:duration=30', '-ac', '1', '-b:a', '320k', chunk]);
-  ff(['-stream_loop', '8', '-i', chunk, '-c', 'copy', out]);
+  ff(['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=16000:duration=60', '-ac', '1', '-b:a', '16k', chunk]);
+  ff(['-stream_loop', '81', '-i', chunk, '-c', 'copy', out]);
   execFileSync('rm', ['-f', chunk]);
 }
 
 /** A spoken-length MP3 of `seconds` of tone (for duration-per-use rules). */
 export function makeToneMp3(out: string, seconds: number): void {
-  execFileSync('ffmpeg', ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=300:sample_rate=8000:duration=${seconds}`, '-ac', '1', '-b:a', '32k', out]);
+  execFileSync('ffmpeg', ['-nostdin', '-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `sine=frequency=300:sample_rate=8000:duration=${seconds}`, '-ac', '1', '-b:a', '16k', out]);
 }
 
 export interface Captured {

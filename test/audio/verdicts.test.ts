@@ -22,8 +22,15 @@ async function judge(path: string, use?: AudioUse): Promise<AudioFinding[]> {
 const rules = (findings: AudioFinding[]) => findings.map((f) => `${f.severity} ${f.rule}`).sort();
 
 describe('each fixture made by a real encoder gets the verdict a user expects', () => {
-  it.each(['mono.mp3', 'mono-8k.mp3', 'mono-44k.mp3'])('%s, a clean mono MP3, passes', async (name) => {
+  it.each(['mono.mp3', 'mono-8k.mp3'])('%s, a clean mono MP3 at 16 kHz / 16 kbps or lower, passes', async (name) => {
     expect(await judge(fixture(name), 'message')).toEqual([]);
+  });
+
+  it('a mono MP3 above 16 kHz and 16 kbps is a format warning naming both, with the fix hint', async () => {
+    const findings = await judge(fixture('mono-44k.mp3'), 'message');
+    expect(rules(findings)).toEqual(['warning audio/format']);
+    expect(findings[0]!.message).toBe('is 44100 Hz, 64 kbps; the platform asks for mono, 16 kHz or lower, 16 kbps or lower');
+    expect(findings[0]!.hint).toContain('callflow audio fix');
   });
 
   it('a stereo MP3 is a format warning, not an error', async () => {
@@ -92,7 +99,7 @@ describe('each fixture made by a real encoder gets the verdict a user expects', 
     expect(findings[0]!.message).toMatch(/2\.1 s of the 4\.2 s/);
   });
 
-  describe('a file over 10 MB (made at test time)', () => {
+  describe('a file over 9.57 MB (made at test time)', () => {
     let dir: { dir: string; cleanup: () => Promise<void> };
     beforeAll(async () => {
       dir = await tempDir();
@@ -102,10 +109,13 @@ describe('each fixture made by a real encoder gets the verdict a user expects', 
     it('is too large, though it is otherwise a clean MP3', async () => {
       const big = join(dir.dir, 'big.mp3');
       makeOversizedMp3(big);
-      expect((await stat(big)).size).toBeGreaterThanOrEqual(10 * 1024 * 1024);
+      const size = (await stat(big)).size;
+      // Under 10 MiB, over the current article's 9.57 MB: the stricter reading wins.
+      expect(size).toBeGreaterThanOrEqual(9_570_000);
+      expect(size).toBeLessThan(10 * 1024 * 1024);
       const findings = await judge(big, 'waiting-music');
       expect(rules(findings)).toEqual(['error audio/too-large']);
-      expect(findings[0]!.message).toContain('10485760 bytes');
+      expect(findings[0]!.message).toContain('under 9.57 MB (9570000 bytes)');
     });
   });
 

@@ -43,7 +43,10 @@ describe('malformed ID3 headers', () => {
   });
 
   it('the untouched file, and every well-formed fixture, pass', async () => {
-    expect((await check(await variant('fine.mp3', () => undefined))).file.verdict).toBe('ok');
+    const fine = (await check(await variant('fine.mp3', () => undefined))).file;
+    // Other rules may warn about this fixture (its rate, its bitrate); none says it is unreadable.
+    expect(fine.verdict).not.toBe('error');
+    expect(fine.problems.map((p) => p.rule)).not.toContain('audio/unreadable');
     for (const name of ['cover-art.mp3', 'itunes-tags.mp3', 'id3-100k.mp3', 'mono-8k.mp3']) {
       expect(id3v2Header(Buffer.from(await readFile(fixture(name)))).problem, name).toBeUndefined();
     }

@@ -1,8 +1,12 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { canonicalFlow } from '../../src/model/canonical.js';
 import { readFlowDocument } from '../../src/model/read-flow-document.js';
 import { exampleRepo, numberEntry } from './helpers.js';
+
+const REPO_AUDIO = join(import.meta.dirname, '..', '..', 'audio');
 
 const byNumber = async (number: string) => {
   const repo = await exampleRepo();
@@ -17,7 +21,7 @@ describe('canonicalFlow', () => {
     expect(flow.start).toBe('welcome');
     expect(Object.keys(flow.steps)[0]).toBe('welcome');
     // { ref: closed-fr } is a recorded file: identified by content hash, path kept for readers.
-    expect(flow.steps['closed-voicemail']).toEqual({ type: 'voicemail', message: { audio: { path: 'audio/fr/closed.mp3', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) } } });
+    expect(flow.steps['closed-voicemail']).toEqual({ type: 'voicemail', message: { audio: { path: 'audio/fr/closed.mp3', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), bytes: statSync(join(REPO_AUDIO, 'fr/closed.mp3')).size } } });
     // TTS without a language gets the number's.
     expect(flow.steps['sales-voicemail']).toMatchObject({ message: { tts: expect.stringContaining('Nos conseillers'), language: 'fr-FR' } });
     const hours = flow.steps['hours'];

@@ -48,3 +48,24 @@ describe('plans a reviewer can read', () => {
     expect(text).not.toContain('[{"date"');
   });
 });
+
+describe('a re-recorded file', () => {
+  it('shows its size and duration before and after, not only the hashes', async () => {
+    const plan = await planWithLive((doc) => {
+      // Live plays an older recording of the welcome: other content, size and length.
+      doc.steps['welcome'].message.audio = { path: 'audio/en/welcome.mp3', sha256: 'b'.repeat(64), bytes: 19_456, seconds: 2.4 };
+    });
+    const repo = await exampleRepo();
+    const now = repo.audio.get('audio/en/welcome.mp3')!;
+    const text = renderPlanText(plan, { color: false });
+    expect(text).toContain(`~ welcome: message file audio/en/welcome.mp3 #bbbbbbbb (19.0 KB, 2.4 s) → file audio/en/welcome.mp3 #${now.sha256!.slice(0, 8)} (`);
+    expect(text).toMatch(new RegExp(`#${now.sha256!.slice(0, 8)} \\(${(now.size! / 1024).toFixed(1)} KB[,)]`));
+  });
+
+  it('says when a side was published without those facts', async () => {
+    const plan = await planWithLive((doc) => {
+      doc.steps['welcome'].message.audio = { path: 'audio/en/welcome.mp3', sha256: 'c'.repeat(64) };
+    });
+    expect(renderPlanText(plan, { color: false })).toContain('#cccccccc (size and duration not known) → ');
+  });
+});

@@ -158,6 +158,28 @@ describe('Aircall music & messages, end to end', () => {
     }
   });
 
+  it('apply --plan FILE refuses a number whose slot was changed in the dashboard after the plan', async () => {
+    const planFile = join(world.root, 'reviewed.plan.json');
+    expect((await world.run('plan', '--out', planFile)).code).toBe(0);
+    // Between review and merge, someone records another welcome message in the dashboard.
+    await mkdir(join(world.site, 'dashboard'));
+    await cp(join(world.root, 'audio/fr/closed.mp3'), join(world.site, 'dashboard', 'recording.mp3'));
+    const dashboardUrl = `${world.host.url}/dashboard/recording.mp3`;
+    const id = (await world.sandbox.store.read()).numbers.find((n) => n.digits === '+33176360000')!.id;
+    const response = await fetch(`${world.sandbox.url}/numbers/${id}`, {
+      method: 'PUT',
+      headers: { authorization: `Basic ${BASIC}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: { welcome: dashboardUrl } }),
+    });
+    expect(response.status).toBe(200);
+
+    const applied = await world.run('apply', '--plan', planFile, '--doit');
+    expect(applied.code).toBe(1);
+    expect(applied.stdout + applied.stderr).toMatch(/\+33176360000.*settings or music & messages changed since the plan/);
+    // The dashboard's recording is still what callers hear.
+    expect((await liveMessages('+33176360000'))['welcome']).toBe(dashboardUrl);
+  });
+
   it('refuses a number whose audio host serves another file, and writes the others', async () => {
     await cp(join(world.root, 'audio/fr/closed.mp3'), join(world.site, 'audio/fr/welcome.mp3')); // last week's file
     const apply = await world.run('apply', '--doit');

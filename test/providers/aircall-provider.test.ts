@@ -98,10 +98,14 @@ describe('aircall provider on Aircall reference responses', () => {
     ]);
   });
 
-  it('updates the name and music & messages as URLs, and never sends a language', async () => {
+  it('updates the name, time zone and music & messages as URLs, and never sends a language', async () => {
     const url = provider.audioUrl('audio/fr/welcome.mp3', 'a'.repeat(64));
-    await provider.updateNumber('1234', { name: 'Paris', language: 'fr-FR', messages: { welcome: url } });
-    expect(replay.puts).toEqual([{ path: '/v1/numbers/1234', body: { name: 'Paris', messages: { welcome: url } } }]);
+    await provider.updateNumber('1234', { name: 'Paris', timezone: 'Europe/Paris', language: 'fr-FR', messages: { welcome: url } });
+    expect(replay.puts).toEqual([{ path: '/v1/numbers/1234', body: { name: 'Paris', time_zone: 'Europe/Paris', messages: { welcome: url } } }]);
+    // What the plan's limitation lines say is what the update above did.
+    const limits = provider.capabilities.limitations.join('\n');
+    expect(limits).toContain("callflow applies each number's name, time zone and music & messages");
+    expect(limits).toContain("a number's language is neither read nor set on Aircall");
   });
 
   it('says what it cannot do, and has no flow, asset or lock part to call', async () => {

@@ -7,10 +7,10 @@ import { main } from '../../src/cli/main.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
-async function cli(argv: string[], cwd = ROOT) {
+async function cli(argv: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env: {}, isTTY: false };
+  const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), cwd, env, isTTY: false };
   const code = await main(argv, io);
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
@@ -53,10 +53,20 @@ describe('callflow simulate', () => {
     expect(code).toBe(0);
     const header = (await readFile(out)).subarray(0, 12).toString('latin1');
     expect(header.startsWith('RIFF') && header.endsWith('WAVE')).toBe(true);
-    const seconds = Number(/audio preview: .* \(([\d.]+) s\)/.exec(stderr)?.[1]);
+    const seconds = Number(/audio preview: .* \(([\d.]+) s, text-to-speech by espeak-ng/.exec(stderr)?.[1]);
     expect(seconds).toBeGreaterThan(6); // the ringback alone is 6 s
     expect(stderr).not.toContain('note:');
     expect((await stat(out)).size).toBeGreaterThan(seconds * 16_000);
+  });
+
+  it('speaks the TTS with no espeak-ng binary on PATH (a fresh clone without apt)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'callflow-audio-'));
+    const out = join(dir, 'call.wav');
+    const { code, stderr } = await cli(['simulate', 'support-fr', '--at', '2026-11-30T10:00', '--keys', '1', '--audio', out], ROOT, { PATH: dir });
+    expect(code).toBe(0);
+    // Without a speech engine each TTS message would be 1 s of silence, with a note saying so.
+    expect(stderr).not.toContain('note:');
+    expect(stderr).toMatch(/audio preview: .*call\.wav \([\d.]+ s, text-to-speech by espeak-ng \(WebAssembly\)\)/);
   });
 });
 

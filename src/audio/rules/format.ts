@@ -1,7 +1,7 @@
 import { RECOMMENDED } from '../limits.js';
 import { fixHint, readableMp3, type AudioRule } from './rule.js';
 
-/** Sample rate, channels and bitrate outside the platform's recommendations: it plays, but badly or bigger. */
+/** Sample rate, channels and bitrate outside the platform's requirements (mono, ≤ 16 kHz, ≤ 16 kbps). */
 export const format: AudioRule = ({ path, facts }) => {
   const probe = readableMp3(facts);
   if (!probe) return [];
@@ -18,7 +18,7 @@ export const format: AudioRule = ({ path, facts }) => {
     {
       severity: 'warning',
       rule: 'audio/format',
-      message: `is ${off.join(', ')}; the platform recommends mono, 8–48 kHz, 32–320 kbps`,
+      message: `is ${off.join(', ')}; the platform asks for mono, 16 kHz or lower, 16 kbps or lower`,
       hint: fixHint(path),
     },
   ];

@@ -19,11 +19,13 @@ export function aircallCapabilities(publicBaseUrl: string | undefined): Provider
     audio: 'url',
     locks: false,
     limitations: [
-      "Aircall's public API cannot read or write Smartflows: call flows are validated and tested here but must be built in the Aircall dashboard; only number names and music & messages are applied",
+      "Aircall's public API cannot read or write Smartflows: call flows are validated and tested here but their routing must be built in the Aircall dashboard; callflow applies each number's name, time zone and music & messages",
+      'music & messages are set from mp3 files only: a slot the flow fills with text-to-speech or library music is not written and stays managed in the Aircall dashboard',
       publicBaseUrl
         ? `audio is not uploaded: Aircall downloads each mp3 from ${publicBaseUrl.replace(/\/+$/, '')}/<repo path>?sha256=<hash>; apply first checks that each URL serves the repo file's bytes and refuses a number whose audio is not published`
         : 'audio is not uploaded: set audio.publicBaseUrl in config/callflow.yaml to where the mp3 files are served, so music & messages can be applied',
-      "Aircall's API has no per-number language and no account lock: concurrent applies must be serialised by CI (a concurrency group)",
+      "a number's language is neither read nor set on Aircall",
+      'callflow takes no apply lock on Aircall: concurrent applies must be serialised by CI (a concurrency group)',
     ],
   };
 }
