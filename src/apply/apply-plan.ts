@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { changedNumbers, liveMovesSince, settingsUpdateOf, type NumberPlan, type Plan } from '../plan/index.js';
-import { LockHeldError, StaleVersionError } from '../providers/errors.js';
+import { LockLostError, StaleVersionError } from '../providers/errors.js';
+import { flowDocumentProblems } from '../model/flow-document-problems.js';
 import type { LiveNumber } from '../model/live.js';
-import type { Lock, TelephonyProvider } from '../providers/provider.js';
+import type { LockHolder, TelephonyProvider } from '../providers/provider.js';
+import { describeHolder, takeApplyLock, type HeldLock } from './lock-keeper.js';
 
 /** Detail of a number an aborted apply did not get to (nothing of it was written). */
 export const NOT_ATTEMPTED = 'not attempted';
@@ -23,6 +24,10 @@ export interface NumberResult {
 export interface ApplyReport {
   /** Set when nothing was attempted (lock held, …). */
   refused?: string;
+  /** Set when apply stopped before the end (interrupted, or the lock was lost): why. The rest is `refused`. */
+  stopped?: string;
+  /** The lock was taken over from a holder proven gone, or broken (`--break-lock`): whose it was. */
+  lock?: { tookOver?: LockHolder; broke?: LockHolder };
   uploads: { uploaded: number; alreadyThere: number; failed: string[] };
   results: NumberResult[];
 }
@@ -30,16 +35,23 @@ export interface ApplyReport {
 export interface ApplyInput {
   plan: Plan;
   provider: TelephonyProvider;
-  /** Repo root: uploads read `plan.uploads[].path` from here and check the content hash. */
-  root: string;
+  /**
+   * The repo file an upload path names (as the loader found it: inside the repo, links
+   * resolved), or undefined: nothing outside the repo is ever read, whatever a plan says.
+   */
+  repoFile: (path: string) => string | undefined;
   /** Lock owner, e.g. "alice@laptop pid 123". */
   owner: string;
+  /** This apply's host and process: another apply on this host takes over the lock once this process is gone. */
+  where: { host: string; pid: number };
   logger: Logger;
-  /** How long the apply lock lives if this process dies holding it. */
+  /** How long the apply lock lives if this process dies holding it (renewed while applying). */
   lockSeconds?: number;
+  /** `apply --break-lock`: break a lock another apply holds. */
+  breakLock?: boolean;
   /** Recorded on every flow version written, e.g. `callflow (alice)`. */
   author?: string;
-  /** Aborted: stop before the next number (a number is never left half-applied); the rest are reported as not attempted. */
+  /** Aborted (Ctrl-C, SIGTERM, serve stopping): no write starts after it (a number is never left half-applied); the rest are reported as not attempted, and the lock is released. */
   signal?: AbortSignal;
   /** Told when the writes of one number begin and end, so a process stopping waits for the end. */
   writing?: WriteGuard;
@@ -50,6 +62,8 @@ export interface WriteGuard {
   enter(): void;
   leave(): void;
 }
+
+export const DEFAULT_LOCK_SECONDS = 600;
 
 /**
  * Executes a plan: take the account lock, refuse numbers whose live state moved since the
@@ -63,15 +77,22 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
   const targets = changedNumbers(plan);
   if (targets.length === 0) return report;
 
-  let lock: Lock | undefined;
+  let held: HeldLock | undefined;
   if (provider.lock) {
-    try {
-      lock = await provider.lock.acquire(input.owner, input.lockSeconds ?? 600);
-    } catch (error) {
-      if (error instanceof LockHeldError) return { ...report, refused: `another apply is running: held by ${error.holder} until ${error.expiresAt}` };
-      throw error;
-    }
+    const taken = await takeApplyLock({
+      lock: provider.lock,
+      owner: input.owner,
+      where: input.where,
+      ttlSeconds: input.lockSeconds ?? DEFAULT_LOCK_SECONDS,
+      breakLock: input.breakLock ?? false,
+      logger,
+    });
+    if (!taken.ok) return { ...report, refused: `another apply is running: held by ${describeHolder(taken.holder)}; if it is not running, re-run with --break-lock` };
+    held = taken.held;
+    if (taken.tookOver || taken.broke) report.lock = { ...(taken.tookOver ? { tookOver: taken.tookOver } : {}), ...(taken.broke ? { broke: taken.broke } : {}) };
   }
+  // Asked before every write: an interrupted apply, or one whose lock is no longer its own, writes nothing more.
+  const stopReason = () => (input.signal?.aborted ? 'interrupted' : held?.lost());
   try {
     const moved = await movedSincePlan(plan, targets, provider);
     const ready = targets.filter((n) => !moved.has(n.number));
@@ -79,11 +100,12 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
       const reason = moved.get(n.number);
       if (reason) report.results.push({ number: n.number, name: n.name, status: 'refused', detail: `changed live since plan (${reason}); re-run plan` });
     }
-    const failedUploads = await uploadAudio(plan, ready, input, report);
+    const failedUploads = await uploadAudio(plan, ready, input, report, stopReason);
     const hosted = hostingCheck(provider);
     for (const number of ready) {
-      if (input.signal?.aborted) {
-        report.results.push({ number: number.number, name: number.name, status: 'refused', detail: `${NOT_ATTEMPTED}: callflow was stopping` });
+      report.stopped ??= stopReason();
+      if (report.stopped) {
+        report.results.push({ number: number.number, name: number.name, status: 'refused', detail: `${NOT_ATTEMPTED}: ${report.stopped}` });
         continue;
       }
       const missing = plan.uploads.filter((u) => u.numbers.includes(number.number) && failedUploads.has(u.path));
@@ -94,13 +116,18 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
       input.writing?.enter();
       try {
         const unpublished = await hosted(number);
-        report.results.push(unpublished ? { number: number.number, name: number.name, status: 'refused', detail: unpublished } : await applyNumber(number, provider, logger, input.author));
+        if (unpublished) report.results.push({ number: number.number, name: number.name, status: 'refused', detail: unpublished });
+        else {
+          const result = await applyNumber(number, provider, logger, input.author);
+          if (result.lockLost) report.stopped = `the apply lock was lost (${result.detail})`;
+          report.results.push(result.outcome);
+        }
       } finally {
         input.writing?.leave();
       }
     }
   } finally {
-    if (lock && provider.lock) await provider.lock.release(lock).catch((error: unknown) => logger.warn({ err: error }, 'could not release the apply lock; it expires by itself'));
+    await held?.release();
   }
   return report;
 }
@@ -132,14 +159,18 @@ async function movedSincePlan(plan: Plan, targets: NumberPlan[], provider: Telep
   return new Map(liveMovesSince(relevant, live).map((m) => [m.number, m.reason]));
 }
 
-async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, report: ApplyReport): Promise<Set<string>> {
+async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, report: ApplyReport, stopReason: () => string | undefined): Promise<Set<string>> {
   const failed = new Set<string>();
   const assets = input.provider.assets;
   if (!assets) return failed;
   const wanted = plan.uploads.filter((u) => u.numbers.some((n) => ready.some((r) => r.number === n)));
   for (const upload of wanted) {
+    // The numbers that need this file are then not attempted either (the loop over numbers asks too).
+    if (stopReason()) break;
     try {
-      const content = await readFile(join(input.root, upload.path));
+      const file = input.repoFile(upload.path);
+      if (!file) throw new Error(`${upload.path} is not a file of the repo`);
+      const content = await readFile(file);
       const sha256 = createHash('sha256').update(content).digest('hex');
       if (upload.sha256 && sha256 !== upload.sha256) throw new Error(`${upload.path} changed since the plan (content hash differs); re-run plan`);
       if (await assets.has(sha256)) {
@@ -149,6 +180,10 @@ async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, r
       await assets.upload(content, sha256);
       report.uploads.uploaded += 1;
     } catch (error) {
+      if (error instanceof LockLostError) {
+        report.stopped = `the apply lock was lost (${error.message})`;
+        break;
+      }
       input.logger.info({ err: error, path: upload.path }, 'audio upload failed');
       failed.add(upload.path);
       report.uploads.failed.push(`${upload.path}: ${(error as Error).message}`);
@@ -157,26 +192,34 @@ async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, r
   return failed;
 }
 
-async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger, author: string | undefined): Promise<NumberResult> {
+async function applyNumber(number: NumberPlan, provider: TelephonyProvider, logger: Logger, author: string | undefined): Promise<{ outcome: NumberResult; lockLost?: boolean; detail?: string }> {
   const base = { number: number.number, name: number.name };
-  if (!number.liveId || !number.desired) return { ...base, status: 'failed', detail: 'not in the account' };
+  if (!number.liveId || !number.desired) return { outcome: { ...base, status: 'failed', detail: 'not in the account' } };
+  const unfit = flowDocumentProblems(number.desired.flow);
+  if (unfit.length) return { outcome: { ...base, status: 'failed', detail: `not written: the desired flow is not valid (${unfit.slice(0, 3).join('; ')})` } };
   try {
-    let publishedVersion: number | undefined;
-    const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload' && c.kind !== 'slot-changed') || number.action === 'create-flow';
-    if (provider.flows && flowChanges) {
-      const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0, author);
-      await provider.flows.publish(number.liveId, draft.version);
-      publishedVersion = draft.version;
-    }
-    const settings = settingsUpdateOf(number);
-    if (settings) await provider.updateNumber(number.liveId, settings);
-    logger.info({ number: number.number, publishedVersion }, 'number applied');
-    return { ...base, status: 'applied', ...(publishedVersion !== undefined ? { publishedVersion } : {}) };
+    return { outcome: await writeNumber(number as NumberPlan & { liveId: string; desired: NonNullable<NumberPlan['desired']> }, provider, logger, author) };
   } catch (error) {
-    if (error instanceof StaleVersionError) return { ...base, status: 'refused', detail: 'changed live since plan (flow version moved); re-run plan' };
+    if (error instanceof LockLostError) return { outcome: { ...base, status: 'refused', detail: `not applied: ${error.message}` }, lockLost: true, detail: error.message };
+    if (error instanceof StaleVersionError) return { outcome: { ...base, status: 'refused', detail: 'changed live since plan (flow version moved); re-run plan' } };
     logger.info({ err: error, number: number.number }, 'apply failed for number');
-    return { ...base, status: 'failed', detail: (error as Error).message };
+    return { outcome: { ...base, status: 'failed', detail: (error as Error).message } };
   }
+}
+
+/** Draft on the planned version, publish, then settings; throws what the provider throws. */
+async function writeNumber(number: NumberPlan & { liveId: string; desired: NonNullable<NumberPlan['desired']> }, provider: TelephonyProvider, logger: Logger, author: string | undefined): Promise<NumberResult> {
+  let publishedVersion: number | undefined;
+  const flowChanges = number.changes.some((c) => c.kind !== 'setting' && c.kind !== 'audio-upload' && c.kind !== 'slot-changed') || number.action === 'create-flow';
+  if (provider.flows && flowChanges) {
+    const draft = await provider.flows.writeDraft(number.liveId, number.desired.flow, number.live?.latestVersion ?? 0, author);
+    await provider.flows.publish(number.liveId, draft.version);
+    publishedVersion = draft.version;
+  }
+  const settings = settingsUpdateOf(number);
+  if (settings) await provider.updateNumber(number.liveId, settings);
+  logger.info({ number: number.number, publishedVersion }, 'number applied');
+  return { number: number.number, name: number.name, status: 'applied', ...(publishedVersion !== undefined ? { publishedVersion } : {}) };
 }
 
 /** Re-read the numbers about to change, a few at a time: the client's rate limiter paces the requests. */

@@ -7,7 +7,7 @@ import { audioFacts, type AudioFacts } from './facts.js';
  * Bump when what a probe records, or what the rules read from it, changes: every old entry
  * then misses, so a rule change never judges stale facts.
  */
-export const AUDIO_CACHE_VERSION = 1;
+export const AUDIO_CACHE_VERSION = 2;
 
 export interface ProbeCache {
   get(sha256: string): Promise<AudioFacts | undefined>;

@@ -36,6 +36,8 @@ export const audioFacts = z.object({
   size: z.number(),
   sniffed: z.enum(['empty', 'mp3', 'mp4', 'wav', 'ogg', 'flac', 'aiff', 'unknown']),
   id3v2Bytes: z.number(),
+  /** What breaks the ID3v2 header's format (a size byte ≥ 0x80, a footer announced but absent). */
+  id3v2Problem: z.string().optional(),
   appleMarkers: z.array(z.string()),
   probe: z.discriminatedUnion('ok', [probed, failed]),
 });

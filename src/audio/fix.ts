@@ -11,6 +11,8 @@ export interface FixOptions {
   ffprobe: string;
   /** Replace IN when OUT is the same file; refused otherwise. */
   inPlace?: boolean;
+  /** Replace an existing OUT (another file than IN); refused otherwise. */
+  force?: boolean;
   /** Default: the platform's ceiling, 16 kbps. */
   bitrateKbps?: number;
   timeoutMs?: number;
@@ -44,11 +46,11 @@ export async function fixAudio(input: string, output: string, options: FixOption
   const inputInfo = await stat(input).catch(() => undefined);
   if (!inputInfo) return { ok: false, message: `${input} does not exist` };
   if (!inputInfo.isFile()) return { ok: false, message: `${input} is not a regular file` };
-  if (await sameFile(input, output)) {
-    if (!options.inPlace) return { ok: false, message: `OUT is the same file as IN; pass --in-place to replace ${input}` };
-  }
+  const inPlace = await sameFile(input, output);
+  if (inPlace && !options.inPlace) return { ok: false, message: `OUT is the same file as IN; pass --in-place to replace ${input}` };
   const existing = await stat(output).catch(() => undefined);
   if (existing && !existing.isFile()) return { ok: false, message: `${output} exists and is not a regular file` };
+  if (existing && !inPlace && !options.force) return { ok: false, message: `${output} exists; pass --force to replace it` };
   const outDir = dirname(resolve(output));
   if (!(await stat(outDir).catch(() => undefined))?.isDirectory()) return { ok: false, message: `the folder of ${output} does not exist` };
 

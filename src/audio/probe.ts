@@ -30,8 +30,8 @@ export async function probeAudioFile(absolutePath: string, size: number, options
     const probe = { ok: false as const, reason: 'unreadable' as const, error: `cannot read the file (${sniffed.code ?? sniffed.message})` };
     return { facts: { size, sniffed: 'unknown', id3v2Bytes: 0, appleMarkers: [], probe }, cacheable: false };
   }
-  const { kind = 'unknown', id3v2Bytes = 0, appleMarkers = [] } = sniffed ?? {};
-  const facts = (probe: AudioFacts['probe']): AudioFacts => ({ size, sniffed: kind, id3v2Bytes, appleMarkers, probe });
+  const { kind = 'unknown', id3v2Bytes = 0, appleMarkers = [], id3v2Problem } = sniffed ?? {};
+  const facts = (probe: AudioFacts['probe']): AudioFacts => ({ size, sniffed: kind, id3v2Bytes, appleMarkers, ...(id3v2Problem ? { id3v2Problem } : {}), probe });
 
   if (skipped) return { facts: facts({ ok: false, reason: 'skipped', error: `not inspected: larger than ${maxBytes} bytes` }), cacheable: false };
   if (size === 0) return { facts: facts({ ok: false, reason: 'unreadable', error: 'the file is empty (0 bytes)' }), cacheable: true };

@@ -9,6 +9,8 @@ export interface Sniffed {
   id3v2Bytes: number;
   /** Apple/iTunes markers found in the tag area or leading atoms (`iTunSMPB`, `com.apple.`, `ftyp`…). */
   appleMarkers: string[];
+  /** What breaks the ID3v2 header's own format, when something does. */
+  id3v2Problem?: string;
 }
 
 /** How far past the ID3 tag we look for container magic and Apple atoms. */
@@ -23,7 +25,10 @@ export async function sniffFile(path: string): Promise<Sniffed> {
     const header = await readAt(file, 0, 10);
     const id3v2Bytes = id3v2Size(header);
     const head = await readAt(file, 0, Math.min(id3v2Bytes + HEAD_BYTES, MAX_SCAN_BYTES));
-    return { kind: sniffKind(head, id3v2Bytes), id3v2Bytes, appleMarkers: appleMarkersIn(head) };
+    const footerAt = id3v2Bytes - 10;
+    const footer = hasFooterFlag(header) ? await readAt(file, footerAt, 10) : undefined;
+    const { problem } = id3v2Header(header, footer);
+    return { kind: sniffKind(head, id3v2Bytes), id3v2Bytes, appleMarkers: appleMarkersIn(head), ...(problem ? { id3v2Problem: problem } : {}) };
   } finally {
     await file.close();
   }
@@ -43,6 +48,27 @@ export function id3v2Size(header: Buffer): number {
   const size = (sizeBytes[0]! << 21) | (sizeBytes[1]! << 14) | (sizeBytes[2]! << 7) | sizeBytes[3]!;
   const hasFooter = (header[5]! & 0x10) !== 0;
   return 10 + size + (hasFooter ? 10 : 0);
+}
+
+/**
+ * Whether an ID3v2 header keeps its own format (id3.org, ID3v2.4 §3.1): a known version, flags
+ * the version defines, a size of four 7-bit bytes, and the footer ("3DI") its flag announces.
+ * A file that breaks it may be read by the platform as anything, so it is refused.
+ */
+export function id3v2Header(header: Buffer, footer?: Buffer): { problem?: string } {
+  if (header.length < 10 || header.toString('latin1', 0, 3) !== 'ID3') return {};
+  const version = header[3]!;
+  if (version < 2 || version > 4 || header[4] === 0xff) return { problem: `an ID3 tag of unknown version 2.${version}.${header[4]}` };
+  const sizeBytes = [header[6]!, header[7]!, header[8]!, header[9]!];
+  if (sizeBytes.some((b) => b >= 0x80)) return { problem: 'a malformed ID3 header: its size bytes are not 7-bit (a byte ≥ 0x80)' };
+  const undefinedFlags = header[5]! & (version === 4 ? 0x0f : version === 3 ? 0x1f : 0x3f);
+  if (undefinedFlags) return { problem: `a malformed ID3 header: flags ID3v2.${version} does not define are set` };
+  if (hasFooterFlag(header) && footer?.toString('latin1', 0, 3) !== '3DI') return { problem: 'a malformed ID3 header: it announces a footer that is not there' };
+  return {};
+}
+
+function hasFooterFlag(header: Buffer): boolean {
+  return header.length >= 10 && header.toString('latin1', 0, 3) === 'ID3' && header[3] === 4 && (header[5]! & 0x10) !== 0;
 }
 
 /** What a file's bytes (all of them, or at least its head) say it is. */

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { escapeControls } from '../model/excerpt.js';
 import { currentCommit, whoIsApplying } from '../apply/journal.js';
 import { parsePlan, renderPlanText, type Plan } from '../plan/index.js';
 import { applyAsDeployment, isDeployRun } from '../github/deploy-run.js';
@@ -11,18 +12,22 @@ import { EXIT, type CliIo } from './io.js';
 import { cliParts } from './parts.js';
 import { printValidationFailure } from './print-validation.js';
 
-export const usage = `Usage: callflow apply [--doit] [--plan FILE] [--force] [--format text|json]
+export const usage = `Usage: callflow apply [--doit] [--plan FILE] [--force] [--break-lock] [--format text|json]
 
 Dry run unless --doit: prints the plan and what would be written.
---plan FILE  apply that saved plan; refused, nothing written, if any of its numbers moved live since.
+--plan FILE  apply that saved plan; refused, nothing written, if any of its numbers moved live since,
+             or if it is not exactly the plan the repo and the account give now (edited, or the repo changed).
 --force      go past the safety thresholds (safety.maxChangedPercent, removing a whole flow) and,
              in GitHub Actions, overwrite numbers that changed live since the reviewed plan.
+--break-lock take the apply lock from whoever holds it (shown when apply is refused); a lock whose
+             holder ran on this host and is gone is taken over without it.
 In a GitHub Actions push or manual run, --doit records a deployment and comments the result
 on the merged pull request, holding back numbers that changed live since its reviewed plan.
-Exit 0 applied or nothing to do, 1 on any error, refusal or failed number.`;
+Ctrl-C or SIGTERM stops before the next write and releases the lock; a second one quits at once.
+Exit 0 applied or nothing to do, 1 on any error, refusal, interruption or failed number.`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
-  const { values } = parseCommandArgs(argv, { doit: { type: 'boolean' }, plan: { type: 'string' }, force: { type: 'boolean' } });
+  const { values } = parseCommandArgs(argv, { doit: { type: 'boolean' }, plan: { type: 'string' }, force: { type: 'boolean' }, 'break-lock': { type: 'boolean' } });
   const format = pickFormat(values.format, ['text', 'json'] as const, 'text');
   if (values.plan === '') throw new UsageError('--plan needs a file name');
   const reviewed = values.plan === undefined ? undefined : await readReviewedPlan(io, values.plan);
@@ -30,22 +35,31 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const github = await openGitHub(io.env, parts.logger);
   if (github.kind === 'invalid') throw new CommandError(github.error);
 
-  const options: ApplyOptions = {
-    doit: values.doit ?? false,
-    force: values.force ?? false,
-    ...(reviewed ? { reviewed } : {}),
-    actor: { who: whoIsApplying(io.env), host: hostname(), pid: process.pid, commit: () => currentCommit(parts.root, io.env) },
-  };
-  if (github.kind !== 'actions' || !options.doit || !isDeployRun(github)) return show(await applyRepo(parts, options), format, io);
+  // Ctrl-C or a cancelled CI job: stop before the next write, release the lock, say so.
+  const interrupt = new AbortController();
+  const unsubscribe = io.onInterrupt?.((signal) => interrupt.abort(signal)) ?? (() => undefined);
+  try {
+    const options: ApplyOptions = {
+      doit: values.doit ?? false,
+      force: values.force ?? false,
+      ...(values['break-lock'] ? { breakLock: true } : {}),
+      signal: interrupt.signal,
+      ...(reviewed ? { reviewed } : {}),
+      actor: { who: whoIsApplying(io.env), host: hostname(), pid: process.pid, commit: () => currentCommit(parts.root, io.env) },
+    };
+    if (github.kind !== 'actions' || !options.doit || !isDeployRun(github)) return show(await applyRepo(parts, options), format, io);
 
-  const deployed = await applyAsDeployment(github, { force: options.force }, (beforeApply) => applyRepo(parts, { ...options, beforeApply }));
-  const code = deployed.outcome ? show(deployed.outcome, format, io) : EXIT.error;
-  for (const line of deployed.lines) io.stderr(line);
-  if (deployed.error) {
-    io.stderr(`callflow apply: ${deployed.error}`);
-    return EXIT.error;
+    const deployed = await applyAsDeployment(github, { force: options.force }, (beforeApply) => applyRepo(parts, { ...options, beforeApply }));
+    const code = deployed.outcome ? show(deployed.outcome, format, io) : EXIT.error;
+    for (const line of deployed.lines) io.stderr(line);
+    if (deployed.error) {
+      io.stderr(`callflow apply: ${deployed.error}`);
+      return EXIT.error;
+    }
+    return code;
+  } finally {
+    unsubscribe();
   }
-  return code;
 }
 
 async function readReviewedPlan(io: CliIo, path: string): Promise<Plan> {
@@ -57,7 +71,11 @@ async function readReviewedPlan(io: CliIo, path: string): Promise<Plan> {
 function show(outcome: ApplyOutcome, format: 'text' | 'json', io: CliIo): number {
   if (outcome.kind === 'invalid') return printValidationFailure(outcome.validation, io);
   if (outcome.kind === 'moved') {
-    io.stderr(`callflow apply: refused, live changed since the plan was made; re-run plan:\n${outcome.moves.map((m) => `  ${m.number}: ${m.reason}`).join('\n')}`);
+    io.stderr(`callflow apply: refused, live changed since the plan was made; re-run plan:\n${outcome.moves.map((m) => `  ${escapeControls(m.number)}: ${escapeControls(m.reason)}`).join('\n')}`);
+    return EXIT.error;
+  }
+  if (outcome.kind === 'not-as-reviewed') {
+    io.stderr(escapeControls(`callflow apply: refused, the saved plan differs from the plan made now (${outcome.differences.join('; ')}): the repo or the account changed since, or the file was edited; nothing was written, re-run plan`));
     return EXIT.error;
   }
   if (format === 'text') io.stdout(renderPlanText(outcome.plan, { color: io.isTTY }));
@@ -75,9 +93,15 @@ function show(outcome: ApplyOutcome, format: 'text' | 'json', io: CliIo): number
       if (format === 'json') io.stdout(JSON.stringify({ applied: false, reason: 'dry run', checksum: outcome.plan.checksum }, null, 2));
       else io.stdout('Dry run: nothing was written. Re-run with --doit to apply.');
       return EXIT.ok;
-    case 'applied':
-      if (format === 'json') io.stdout(JSON.stringify({ applied: !outcome.report.refused, ...outcome.report }, null, 2));
-      else io.stdout(renderApplyReport(outcome.report));
-      return appliedWithFailures(outcome.report) ? EXIT.error : EXIT.ok;
+    case 'applied': {
+      const { report } = outcome;
+      if (format === 'json') io.stdout(JSON.stringify({ applied: !report.refused, ...report }, null, 2));
+      else io.stdout(renderApplyReport(report));
+      if (report.stopped) {
+        const applied = report.results.filter((r) => r.status === 'applied').length;
+        io.stderr(escapeControls(`callflow apply: stopped (${report.stopped}): ${applied} of ${report.results.length} numbers applied, the rest not attempted; the apply lock was released`));
+      }
+      return appliedWithFailures(report) ? EXIT.error : EXIT.ok;
+    }
   }
 }

@@ -12,7 +12,7 @@ import { EXIT, type CliIo } from './io.js';
 
 export const usage = `Usage:
   callflow audio check [FILES...] [--format text|json] [--no-cache] [--root DIR] [--config DIR]
-  callflow audio fix IN OUT [--in-place] [--bitrate KBPS]
+  callflow audio fix IN OUT [--force | --in-place] [--bitrate KBPS]
 
 check  inspects each file with ffprobe (with no FILES: every file the config references) and
        prints format, codec, duration, sample rate, channels, bitrate, size and a verdict.
@@ -20,8 +20,8 @@ check  inspects each file with ffprobe (with no FILES: every file the config ref
 fix    converts anything ffmpeg reads into a clean mono MP3 at the platform's parameters
        (16 kHz or lower, 16 kbps unless --bitrate says less; no metadata, no cover art) that
        passes every audio rule. It never makes a file bigger: when IN already passes and the
-       result is not smaller, OUT gets IN's bytes. IN is never overwritten unless OUT is the
-       same path and --in-place is given. Exit 1 when it cannot.`;
+       result is not smaller, OUT gets IN's bytes. An existing OUT is replaced only with
+       --force, and IN only when OUT is the same path and --in-place is given. Exit 1 when it cannot.`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
@@ -57,7 +57,7 @@ async function check(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function fix(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { 'in-place': { type: 'boolean' }, bitrate: { type: 'string' } }, true);
+  const { values, positionals } = parseCommandArgs(argv, { 'in-place': { type: 'boolean' }, force: { type: 'boolean' }, bitrate: { type: 'string' } }, true);
   if (positionals.length !== 2) throw new UsageError('fix takes IN and OUT');
   const [input, output] = positionals.map((path) => resolve(io.cwd, path)) as [string, string];
   const bitrateKbps = values.bitrate === undefined ? undefined : Number(values.bitrate);
@@ -77,6 +77,7 @@ async function fix(argv: string[], io: CliIo): Promise<number> {
     ffmpeg: ffmpeg.path,
     ffprobe: ffprobe.path,
     inPlace: values['in-place'] ?? false,
+    force: values.force ?? false,
     ...(bitrateKbps !== undefined ? { bitrateKbps } : {}),
   });
   if (!result.ok) {

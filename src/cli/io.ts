@@ -1,3 +1,5 @@
+import { interruptOnce } from './signals.js';
+
 /** Where a command writes and what it sees: passed in so tests run commands in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
@@ -6,6 +8,11 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Colour and other niceties only on a terminal. */
   isTTY: boolean;
+  /**
+   * Calls `handler` on the first Ctrl-C or SIGTERM while subscribed, so a command can stop
+   * cleanly; returns the unsubscribe. Absent where there are no process signals (tests in-process).
+   */
+  onInterrupt?: (handler: (signal: NodeJS.Signals) => void) => () => void;
 }
 
 export function processIo(): CliIo {
@@ -15,6 +22,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+    onInterrupt: interruptOnce,
   };
 }
 

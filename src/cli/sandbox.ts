@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { createLogger } from '../logging.js';
 import { parseFaults } from '../sandbox/faults.js';
-import { readSeedFile, seedFromConfig, seedStore, type Seed } from '../sandbox/seed.js';
+import { parseSeed, seedFromConfig, seedStore, type Seed } from '../sandbox/seed.js';
 import { DEFAULT_RATE_LIMIT, sandboxCredentials, startSandbox } from '../sandbox/server.js';
+import { StoreCorruptError } from '../sandbox/store.js';
+import { damagedStoreAdvice } from '../sandbox/store-damage.js';
 import { sandboxDataDir } from '../providers/sandbox/open-sandbox.js';
 import { CommandError, parseCommandArgs, UsageError } from './args.js';
+import { readUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
 import { untilSignal } from './signals.js';
 
@@ -69,6 +72,9 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
     ...(faults ? { faults } : {}),
     flavor,
     logger,
+  }).catch((error: unknown) => {
+    if (error instanceof StoreCorruptError) throw new CommandError(damagedStoreAdvice(error));
+    throw error;
   });
   try {
     if (seed) {
@@ -87,7 +93,7 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
 
 async function loadSeed(file: string | undefined, configRoot: string | undefined, configDir: string | undefined, cwd: string): Promise<Seed | undefined> {
   if (file) {
-    const read = await readSeedFile(resolve(cwd, file));
+    const read = parseSeed(await readUserFile({ cwd }, file));
     if (!read.ok) throw new CommandError(`--seed ${file}: ${read.error}`);
     return read.seed;
   }

@@ -1,68 +1,49 @@
+/** Longer words are not typos of a name (names are at most 64 characters): no suggestion, no work. */
+const MAX_WORD_LENGTH = 64;
+
 /** Suggest the closest known word for a typo ("voise" → "voice"), or nothing when none is close. */
 export function didYouMean(word: string, candidates: readonly string[]): string | undefined {
-  const wanted = word.toLowerCase();
-  // Beyond a third of the word's length a guess misleads more than it helps.
-  let bound = Math.max(1, Math.floor(word.length / 3));
+  if (word.length > MAX_WORD_LENGTH) return undefined;
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
   let best: string | undefined;
+  let bestDistance = limit + 1;
   for (const candidate of candidates) {
-    const other = candidate.toLowerCase();
-    // The distance is at least the difference in length: most candidates stop here.
-    if (Math.abs(other.length - wanted.length) > bound) continue;
-    const distance = editDistanceWithin(wanted, other, bound);
-    if (distance === undefined) continue;
-    best = candidate;
-    // Only a strictly closer candidate replaces the first one found at this distance.
-    if (distance === 0) break;
-    bound = distance - 1;
+    // The distance is at least the difference in length: most candidates cost one comparison.
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
+    const distance = editDistance(lower, candidate.toLowerCase(), bestDistance - 1);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = candidate;
+    }
   }
   return best;
 }
 
 /**
- * For many look-ups against one list (every unknown step name of a flow): answers repeat
- * from memory, and past `budget` distinct words it stops suggesting, so a file with thousands
- * of unknown names costs a bounded number of comparisons instead of names × candidates.
+ * Damerau–Levenshtein (optimal string alignment): a swap of two letters counts as one edit.
+ * Three rows, not a table; gives up (returns `bound + 1`) once every path is over `bound`.
  */
-export function suggester(candidates: readonly string[], budget = 100): (word: string) => string | undefined {
-  const answers = new Map<string, string | undefined>();
-  return (word) => {
-    if (answers.has(word)) return answers.get(word);
-    if (answers.size >= budget) return undefined;
-    const answer = didYouMean(word, candidates);
-    answers.set(word, answer);
-    return answer;
-  };
-}
-
-/** A suggester whose candidate list is built on the first look-up (most flows need none). */
-export function lazySuggester(candidates: () => readonly string[], budget?: number): (word: string) => string | undefined {
-  let suggest: ((word: string) => string | undefined) | undefined;
-  return (word) => (suggest ??= suggester(candidates(), budget))(word);
-}
-
-/**
- * Damerau–Levenshtein (optimal string alignment: a swap of two letters counts as one edit),
- * or undefined as soon as it must exceed `bound`.
- */
-function editDistanceWithin(a: string, b: string, bound: number): number | undefined {
+function editDistance(a: string, b: string, bound: number): number {
   const cols = b.length + 1;
-  let beforePrevious = new Array<number>(cols).fill(0);
+  let before = new Array<number>(cols).fill(0);
   let previous = Array.from({ length: cols }, (_, j) => j);
   let current = new Array<number>(cols).fill(0);
+  let previousMin = 0;
   for (let i = 1; i <= a.length; i += 1) {
     current[0] = i;
     let rowMin = i;
     for (let j = 1; j < cols; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
-    // A row's minimum never decreases from one row to the next, so this one decides.
-    if (rowMin > bound) return undefined;
-    [beforePrevious, previous, current] = [previous, current, beforePrevious];
+    // A later row only improves on this one or the one above it (a swap reaches back two rows).
+    if (rowMin > bound && previousMin > bound) return bound + 1;
+    previousMin = rowMin;
+    [before, previous, current] = [previous, current, before];
   }
-  const distance = previous[b.length]!;
-  return distance <= bound ? distance : undefined;
+  return previous[b.length]!;
 }

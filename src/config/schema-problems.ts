@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Problem } from '../model/problem.js';
+import { escapeControls as escapeControlsIn, excerpt } from '../model/excerpt.js';
 import { didYouMean } from './did-you-mean.js';
 import { locate, type PathSegment } from './locate.js';
 import type { YamlSource } from './yaml-source.js';
@@ -78,14 +79,14 @@ function unionMessage(branches: readonly (readonly Issue[])[], data: unknown, ba
   const isMap = value !== null && typeof value === 'object' && !Array.isArray(value);
   if (isMap && forms.length === 0 && branches.every((b) => b.every((i) => i.code === 'unrecognized_keys'))) {
     const keys = Object.keys(value as object);
-    return `use one of ${keys.map((k) => `"${k}"`).join(', ')}, not several`;
+    return `use one of ${keys.map((k) => `"${excerpt(k)}"`).join(', ')}, not several`;
   }
   if (forms.length === branches.length && isMap) {
     const unique = [...new Set(forms)];
     const typo = Object.keys(value as object)
       .map((key) => ({ key, suggestion: didYouMean(key, unique) }))
       .find((t) => t.suggestion);
-    const suffix = typo ? `; unknown key "${typo.key}", did you mean "${typo.suggestion}"?` : '';
+    const suffix = typo ? `; unknown key "${excerpt(typo.key)}", did you mean "${typo.suggestion}"?` : '';
     return `expected one of the keys ${unique.map((f) => `"${f}"`).join(', ')}${suffix}`;
   }
   return `expected ${describeForms(forms)}; got ${describeValue(value)}`;
@@ -107,11 +108,13 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
       const key = issue.keys[0]!;
       const known = knownKeys(schema, data, path);
       const suggestion = didYouMean(key, known);
-      const extra = issue.keys.length > 1 ? ` (and ${issue.keys.slice(1).map((k) => `"${k}"`).join(', ')})` : '';
+      const others = issue.keys.slice(1, 6).map((k) => `"${excerpt(k)}"`);
+      if (issue.keys.length > 6) others.push(`${issue.keys.length - 6} more`);
+      const extra = others.length ? ` (and ${others.join(', ')})` : '';
       return {
         ...base,
         rule: 'schema/unknown-key',
-        message: `unknown key "${key}"${extra}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        message: `unknown key "${excerpt(key)}"${extra}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
         ...(known.length ? { hint: `allowed here: ${known.join(', ')}` } : {}),
         ...locate(source, [...path, key], { key: true }),
       };
@@ -119,13 +122,18 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
     case 'invalid_key': {
       // A record whose keys follow a pattern (weekly: a day or a range of days): the same words as an unknown key.
       const key = String(path.at(-1));
+      const inner = (issue as { issues?: Array<{ code?: string; message?: string }> }).issues;
+      // A key that is a name (flow.steps) but too long: say so, with an excerpt of it.
+      if (inner?.[0]?.code === 'too_big') {
+        return { ...base, rule: 'schema/range', message: `${label(path.slice(0, -1))}: key "${excerpt(key)}" is too long: ${inner[0].message}`, ...locate(source, path, { key: true }) };
+      }
       const known = knownKeys(schema, data, path.slice(0, -1));
       const suggestion = didYouMean(key, known);
       const detail = (issue as { issues?: Array<{ message?: string }> }).issues?.map((i) => i.message).findLast((m) => m && !m.startsWith('Invalid'));
       return {
         ...base,
         rule: 'schema/unknown-key',
-        message: `unknown key "${key}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+        message: `unknown key "${excerpt(key)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
         ...(detail ? { hint: `keys here: ${detail}` } : known.length ? { hint: `allowed here: ${known.join(', ')}` } : {}),
         ...locate(source, path, { key: true }),
       };
@@ -162,7 +170,7 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
         if (value === undefined) {
           const typo = typoOfKey(data, path);
           if (typo) {
-            return { ...base, rule: 'schema/unknown-key', message: `unknown key "${typo}"; did you mean "${String(path.at(-1))}"?`, hint: `${String(path.at(-1))}: one of ${options.join(', ')}`, ...locate(source, [...path.slice(0, -1), typo], { key: true }) };
+            return { ...base, rule: 'schema/unknown-key', message: `unknown key "${excerpt(typo)}"; did you mean "${String(path.at(-1))}"?`, hint: `${String(path.at(-1))}: one of ${options.join(', ')}`, ...locate(source, [...path.slice(0, -1), typo], { key: true }) };
           }
         }
         const what = value === undefined ? required(path) : `${describeValue(value)} is not a known ${String(path.at(-1))}`;
@@ -194,7 +202,7 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
 }
 
 function label(path: readonly PathSegment[]): string {
-  return path.length ? path.join('.') : 'file';
+  return path.length ? path.map((segment) => excerpt(String(segment), 40)).join('.') : 'file';
 }
 
 function required(path: readonly PathSegment[]): string {
@@ -220,14 +228,14 @@ function describeValue(value: unknown): string {
   if (value === null) return 'an empty value';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a map';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
+  if (typeof value === 'string') return `"${value.length > 40 ? `${escapeControlsIn(value.slice(0, 37))}...` : escapeControlsIn(value)}"`;
   return String(value);
 }
 
 export function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
   let value = data;
   for (const segment of path) {
-    if (value === null || typeof value !== 'object') return undefined;
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return undefined;
     value = (value as Record<string, unknown>)[segment as string];
   }
   return value;

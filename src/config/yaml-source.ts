@@ -1,8 +1,10 @@
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { join } from 'node:path';
-import { LineCounter, parseDocument, visit, isAlias, isMap, isScalar, isSeq, type Document, type Scalar } from 'yaml';
+import { LineCounter, parseDocument, visit, isScalar, type Document, type Scalar } from 'yaml';
 import type { Problem } from '../model/problem.js';
+import { excerpt } from '../model/excerpt.js';
+import { resolveInsideRepo } from './inside-repo.js';
+import { controlCharactersInValues, rawControlCharacter } from './control-characters.js';
 import { formatBytes } from '../report/format-bytes.js';
 
 /** A parsed YAML file that keeps every node's range so any finding can point at file:line:column. */
@@ -27,16 +29,17 @@ export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/**
- * Synchronous on purpose: config files are small and read one after another; a thousand
- * concurrent promise reads cost more CPU (and memory) than the parse of the files themselves.
- */
-export function readYamlFile(root: string, file: string): YamlReadResult {
+export async function readYamlFile(root: string, file: string): Promise<YamlReadResult> {
   const at = (rule: string, message: string, line = 1, column = 1, hint?: string): YamlReadResult => ({
     problems: [{ severity: 'error', rule, message, file, line, column, ...(hint ? { hint } : {}) }],
   });
-  const path = join(root, file);
-  const info = statOrUndefined(path);
+  const where = await resolveInsideRepo(root, file);
+  if (where.status === 'outside') {
+    return at('yaml/outside-repo', 'the file is a link to a place outside the repository; callflow reads only files inside it', 1, 1, 'replace the link with the file itself');
+  }
+  if (where.status === 'missing') return at('yaml/unreadable', 'file cannot be read');
+  const path = where.real;
+  const info = await stat(path).catch(() => undefined);
   if (!info) return at('yaml/unreadable', 'file cannot be read');
   if (!info.isFile()) return at('yaml/unreadable', 'not a regular file');
   if (info.size > MAX_YAML_BYTES) {
@@ -48,20 +51,12 @@ export function readYamlFile(root: string, file: string): YamlReadResult {
       'split it, or move long texts into config/messages/',
     );
   }
-  const bytes = readFileSync(path);
+  const bytes = await readFile(path);
   if (!isUtf8(bytes)) {
     const bad = firstInvalidUtf8(bytes);
     return at('yaml/encoding', 'file is not valid UTF-8', bad.line, bad.column, 'save the file as UTF-8');
   }
   return parseYamlText(file, bytes.toString('utf8').replace(/^\uFEFF/, ''));
-}
-
-function statOrUndefined(path: string): Stats | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
 }
 
 export function parseYamlText(file: string, text: string): YamlReadResult {
@@ -72,8 +67,19 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
   for (const error of doc.errors) {
     problems.push({ severity: 'error', ...describeYamlError(error.code, error.message, text, error.pos[0]), ...offsetPosition(source, error.pos[0]) });
   }
+  problems.push(...duplicateKeys(source));
+  const raw = rawControlCharacter(source);
+  if (raw) problems.push(raw);
   for (const warning of doc.warnings) {
-    problems.push({ severity: 'warning', rule: 'yaml/warning', message: firstLine(warning.message), ...offsetPosition(source, warning.pos[0]) });
+    // A tag nobody defines (`!!js/function`, `!evil`) is read as plain text: say so as an error.
+    const unknownTag = warning.code === 'TAG_RESOLVE_FAILED';
+    problems.push({
+      severity: unknownTag ? 'error' : 'warning',
+      rule: unknownTag ? 'yaml/unknown-tag' : 'yaml/warning',
+      message: firstLine(warning.message),
+      ...(unknownTag ? { hint: 'remove the tag: config files hold plain maps, lists, strings and numbers' } : {}),
+      ...offsetPosition(source, warning.pos[0]),
+    });
   }
   const result = (data?: unknown): YamlReadResult => ({ source, ...(data === undefined ? {} : { data }), problems });
   if (problems.some((p) => p.severity === 'error')) return result();
@@ -83,11 +89,19 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     return result();
   }
 
-  checkKeys(source, problems);
+  // Walking every node costs as much as converting it; skip the walk when the text cannot
+  // hold a forbidden key or an alias (a backslash could spell one in an escaped string).
+  if (MAY_NEED_WALK.test(text)) checkKeysAndAliases(source, problems);
   if (problems.some((p) => p.severity === 'error')) return result();
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+    // Raw controls were refused above; an escape ("\e") or a block scalar in a name (a line break) is found here.
+    const controls = controlCharactersInValues(source, data);
+    if (controls.length) {
+      problems.push(...controls);
+      return result();
+    }
     // A valid file's tree is dropped and rebuilt only if a finding needs a position: keeping
     // 1,000 trees alive cost more garbage collection than rebuilding the few that are asked for.
     return { source: lazyTreeSource(file, text, lineCounter), data, problems };
@@ -122,8 +136,8 @@ function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCount
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    // The parser compares each key with every earlier key of its map (quadratic in a map's
-    // size): checkKeys finds duplicates in one pass instead.
+    // Checked by `duplicateKeys` in one pass: the parser's own check compares each key with
+    // every earlier one, which a map of 10,000 steps turns into 50 million comparisons.
     uniqueKeys: false,
   });
   return { doc, lineCounter };
@@ -142,40 +156,61 @@ function describeYamlError(code: string, message: string, text: string, offset: 
   return { rule: 'yaml/syntax', message: firstLine(message) };
 }
 
-/**
- * One pass over every map, sequence and alias, iterative (a deeply nested file must not
- * overflow the stack here): duplicate keys (`1:` and `"1":` become the same key in the loaded
- * object, so they count as duplicates too), forbidden keys, and too many aliases.
- */
-function checkKeys(source: YamlSource, problems: Problem[]): void {
+const MAY_NEED_WALK = /__proto__|constructor|prototype|[*\\]/;
+
+function checkKeysAndAliases(source: YamlSource, problems: Problem[]): void {
   let aliases = 0;
-  const pending: unknown[] = [source.doc.contents];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (isMap(node)) {
-      const seen = new Set<string>();
-      for (const pair of node.items) {
-        const key = keyText(pair.key);
-        if (seen.has(key)) {
-          const offset = (pair.key as { range?: [number, number, number] } | null)?.range?.[0] ?? 0;
-          problems.push({ severity: 'error', ...describeYamlError('DUPLICATE_KEY', '', source.text, offset), ...offsetPosition(source, offset) });
-        }
-        seen.add(key);
-        if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-          problems.push({ severity: 'error', rule: 'yaml/forbidden-key', message: `key "${String(pair.key.value)}" is not allowed`, ...nodePosition(source, pair.key) });
-        }
-        pending.push(pair.value);
-        if (!isScalar(pair.key)) pending.push(pair.key);
+  visit(source.doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        problems.push({
+          severity: 'error',
+          rule: 'yaml/forbidden-key',
+          message: `key "${String(pair.key.value)}" is not allowed`,
+          ...nodePosition(source, pair.key),
+        });
       }
-    } else if (isSeq(node)) {
-      pending.push(...node.items);
-    } else if (isAlias(node)) {
+    },
+    Alias(_, node) {
       aliases += 1;
       if (aliases === MAX_ALIAS_COUNT + 1) {
-        problems.push({ severity: 'error', rule: 'yaml/alias-limit', message: `more than ${MAX_ALIAS_COUNT} aliases; refusing to expand them`, ...nodePosition(source, node) });
+        problems.push({
+          severity: 'error',
+          rule: 'yaml/alias-limit',
+          message: `more than ${MAX_ALIAS_COUNT} aliases; refusing to expand them`,
+          ...nodePosition(source, node),
+        });
       }
-    }
-  }
+    },
+  });
+}
+
+/** A key may appear once per map; `1:` and `"1":` become the same key in the loaded object, so they are duplicates too. */
+function duplicateKeys(source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
+  visit(source.doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        const key = keyText(pair.key);
+        if (!seen.has(key)) {
+          seen.add(key);
+          continue;
+        }
+        const range = (pair.key as { range?: [number, number, number] } | null)?.range;
+        const written = range ? source.text.slice(range[0], range[1]).trim() : key;
+        const shown = /^["']/.test(written) ? excerpt(written) : `"${excerpt(written)}"`;
+        problems.push({
+          severity: 'error',
+          rule: 'yaml/duplicate-key',
+          message: `duplicate key ${shown}`,
+          hint: 'a key may appear once per map (1 and "1" count as the same key)',
+          ...offsetPosition(source, range?.[0] ?? 0),
+        });
+      }
+    },
+  });
+  return problems;
 }
 
 function keyText(node: unknown): string {

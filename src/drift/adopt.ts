@@ -4,7 +4,9 @@
  * tests and every step live did not change are kept as written; only what differs is
  * rewritten from live. New audio is named by content under audio/adopted/.
  */
+import { ITEM_NAME, MAX_NAME_LENGTH } from '../config/schema/common.js';
 import type { NumberConfig, ScheduleConfig } from '../config/schema/index.js';
+import { excerpt } from '../model/excerpt.js';
 import { canonicalFlow, canonicalSchedule } from '../model/canonical.js';
 import type { CanonicalFlowDocument, CanonicalSchedule, CanonicalStep } from '../model/flow-document.js';
 import { readFlowDocument } from '../model/read-flow-document.js';
@@ -127,6 +129,11 @@ class AdoptContext {
     const text = toYaml(scheduleToConfig(live), '../../schema/schedule.schema.json');
     const sharedWithOthers = this.repo.numbers.some((n) => n !== entry && Object.values(n.config.flow.steps).some((s) => s.type === 'time_rule' && s.schedule === live.ref));
     let ref = live.ref;
+    // The account can name a schedule anything ("../../x"); a file is written only under a schedule name.
+    if (!ITEM_NAME.test(ref) || ref.length > MAX_NAME_LENGTH) {
+      ref = `schedule-${entry.config.number.replace(/^\+/, '')}`;
+      this.result.notes.push(`the live schedule of ${entry.config.number} is named "${excerpt(live.ref)}", which is no schedule name: its hours were written as "${ref}"`);
+    }
     if (sharedWithOthers && this.schedulesWritten.get(ref) !== text) {
       ref = `${live.ref}-${entry.config.number.replace(/^\+/, '')}`;
       this.result.notes.push(`schedule "${live.ref}" is shared with other numbers: the live hours of ${entry.config.number} were written as "${ref}"`);

@@ -46,6 +46,8 @@ function differenceOf(change: Change): Difference[] {
       return [{ kind: change.kind, where: `${change.step} branch "${change.branch}"`, live: change.before ?? 'none', git: change.after ?? 'none' }];
     case 'message-changed':
       return [{ kind: change.kind, where: `${change.step}.${change.slot}`, live: describeMessage(change.before), git: describeMessage(change.after) }];
+    case 'draft-superseded':
+      return [{ kind: change.kind, where: 'flow draft', live: `unpublished draft v${change.version}`, git: 'none' }];
     case 'audio-upload':
       return [];
     case 'slot-changed':

@@ -3,6 +3,8 @@
  * its time rules inline, and the audio it plays (named by content, fetched by the caller).
  * Numbers whose flow cannot be written as YAML are skipped with the reason.
  */
+import { ITEM_NAME, MAX_NAME_LENGTH } from '../config/schema/common.js';
+import { excerpt } from '../model/excerpt.js';
 import type { LiveNumber } from '../model/live.js';
 import type { CanonicalFlowDocument, CanonicalStep } from '../model/flow-document.js';
 import { readFlowDocument } from '../model/read-flow-document.js';
@@ -94,9 +96,11 @@ function placeSchedules(flow: CanonicalFlowDocument, placement: SchedulePlacemen
     const config = scheduleToConfig(step.schedule);
     if (omitZone) delete config.timezone;
     const text = toYaml(config, '../../schema/schedule.schema.json');
-    let ref = step.schedule.ref;
-    for (let n = 2; written.has(ref) && written.get(ref) !== text; n += 1) ref = `${step.schedule.ref}-${n}`;
-    if (ref !== step.schedule.ref) result.notes.push(`schedule "${step.schedule.ref}" differs between numbers: one copy was written as "${ref}"`);
+    // The account can name a schedule anything ("../../x"); a file is written only under a schedule name.
+    const base = ITEM_NAME.test(step.schedule.ref) && step.schedule.ref.length <= MAX_NAME_LENGTH - 4 ? step.schedule.ref : 'live-schedule';
+    let ref = base;
+    for (let n = 2; written.has(ref) && written.get(ref) !== text; n += 1) ref = `${base}-${n}`;
+    if (ref !== step.schedule.ref) result.notes.push(`schedule "${excerpt(step.schedule.ref)}" ${base === step.schedule.ref ? 'differs between numbers: one copy' : 'is no schedule name: it'} was written as "${ref}"`);
     if (!written.has(ref)) {
       written.set(ref, text);
       result.files.push({ path: `${configDir}/schedules/${ref}.yaml`, text });

@@ -35,6 +35,8 @@ export function deploymentVerdict(outcome: DeployOutcome): { state: DeploymentSt
       return { state: 'failure', description: 'The config has errors; nothing was applied' };
     case 'moved':
       return { state: 'failure', description: 'Live changed since the saved plan; nothing was applied' };
+    case 'not-as-reviewed':
+      return { state: 'failure', description: 'The saved plan is not the plan made now; nothing was applied' };
     case 'plan-errors':
       return { state: 'failure', description: 'The plan has errors; nothing was applied' };
     case 'unsafe':
@@ -67,6 +69,8 @@ function body(outcome: DeployOutcome): string[] {
     }
     case 'moved':
       return ['Live changed since the saved plan; nothing was applied:', '', ...outcome.moves.map((m) => `- \`${m.number}\`: ${inline(m.reason)}`), ''];
+    case 'not-as-reviewed':
+      return ['The saved plan is not the plan the repo and the account give now (edited, or the repo changed since); nothing was applied:', '', ...outcome.differences.map((d) => `- ${inline(d)}`), ''];
     case 'plan-errors':
       return ['The plan has errors; nothing was applied:', '', ...outcome.plan.problems.filter((p) => p.severity === 'error').slice(0, 20).map((p) => `- \`${p.file}:${p.line}\` ${inline(p.message)}`), ''];
     case 'unsafe':

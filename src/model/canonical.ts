@@ -50,9 +50,9 @@ export function canonicalNumber(entry: Entry<NumberConfig>, repo: RepoParts): Ca
 export function canonicalFlow(entry: Pick<Entry<NumberConfig>, 'config'>, repo: RepoParts): CanonicalFlowDocument {
   const config = entry.config;
   const context: Context = { repo, language: config.language, timezone: config.timezone };
-  const steps: Record<string, CanonicalStep> = {};
   const canonical = Object.fromEntries(Object.entries(config.flow.steps).map(([name, step]) => [name, canonicalStep(step, context)]));
-  for (const name of stepOrder(config.flow.start, canonical)) steps[name] = canonical[name]!;
+  // fromEntries defines own entries, whatever the name (an assignment to `__proto__` would not).
+  const steps: Record<string, CanonicalStep> = Object.fromEntries(stepOrder(config.flow.start, canonical).map((name) => [name, canonical[name]!]));
   return { schemaVersion: FLOW_SCHEMA_VERSION, start: config.flow.start, steps };
 }
 

@@ -1,60 +1,49 @@
 import type { Flow } from '../config/schema/index.js';
 import { branchesOf, canEndHere } from './flow.js';
+import { hasOwn, own } from './own.js';
 
-/**
- * A flow as a graph, built in one pass over its steps so every question below costs the
- * size of the flow, whatever its shape (thousands of steps included).
- */
-export interface FlowGraph {
-  /** Existing steps a call can go to next from each step. */
-  successors: ReadonlyMap<string, readonly string[]>;
-  /** Steps that lead to each step. */
-  predecessors: ReadonlyMap<string, readonly string[]>;
-  /** Steps with a branch to a step that does not exist. */
-  dangling: ReadonlySet<string>;
+/** Names of existing steps a call can go to next from `name`. */
+export function successors(flow: Flow, name: string): string[] {
+  const step = own(flow.steps, name);
+  if (!step) return [];
+  return branchesOf(step)
+    .map((b) => b.target)
+    .filter((target) => hasOwn(flow.steps, target));
 }
 
-export function flowGraph(flow: Flow): FlowGraph {
-  const successors = new Map<string, string[]>();
+export function reachableSteps(flow: Flow): Set<string> {
+  return reachableFrom(hasOwn(flow.steps, flow.start) ? [flow.start] : [], (name) => successors(flow, name));
+}
+
+/** Steps from which some path ends the call (one walk over the reversed graph). */
+export function stepsThatCanEnd(flow: Flow): Set<string> {
+  const ends = Object.entries(flow.steps).filter(([, step]) => canEndHere(step)).map(([name]) => name);
+  const predecessors = predecessorsOf(flow);
+  return reachableFrom(ends, (name) => predecessors.get(name) ?? []);
+}
+
+/** For each step, the steps with a branch to it. Linear in the number of branches. */
+export function predecessorsOf(flow: Flow): Map<string, string[]> {
   const predecessors = new Map<string, string[]>();
-  const dangling = new Set<string>();
-  for (const name in flow.steps) {
-    const next: string[] = [];
-    for (const branch of branchesOf(flow.steps[name]!)) {
-      if (!Object.hasOwn(flow.steps, branch.target)) {
-        dangling.add(name);
-        continue;
-      }
-      next.push(branch.target);
-      const before = predecessors.get(branch.target);
-      if (before) before.push(name);
-      else predecessors.set(branch.target, [name]);
+  for (const name of Object.keys(flow.steps)) {
+    for (const next of successors(flow, name)) {
+      const list = predecessors.get(next);
+      if (list) list.push(name);
+      else predecessors.set(next, [name]);
     }
-    successors.set(name, next);
   }
-  return { successors, predecessors, dangling };
+  return predecessors;
 }
 
-/** Steps reachable from `from` (included) staying on steps that `keep`, in breadth-first order. */
-export function reachableFrom(graph: FlowGraph, from: Iterable<string>, keep: (name: string) => boolean = () => true, edges = graph.successors): Set<string> {
-  const seen = new Set([...from].filter(keep));
-  // A Set iterates what is added during the loop: it is its own queue.
-  for (const name of seen) {
-    for (const next of edges.get(name) ?? []) if (keep(next)) seen.add(next);
+/** Every node reachable from `starts` (themselves included), each visited once. */
+export function reachableFrom(starts: readonly string[], next: (name: string) => readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...starts];
+  while (stack.length) {
+    const name = stack.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    for (const target of next(name)) if (!seen.has(target)) stack.push(target);
   }
   return seen;
-}
-
-/** Steps from which one of `targets` can be reached (the targets included). */
-export function stepsLeadingTo(graph: FlowGraph, targets: Iterable<string>): Set<string> {
-  return reachableFrom(graph, targets, () => true, graph.predecessors);
-}
-
-export function reachableSteps(flow: Flow, graph: FlowGraph = flowGraph(flow)): Set<string> {
-  return reachableFrom(graph, Object.hasOwn(flow.steps, flow.start) ? [flow.start] : []);
-}
-
-/** Steps from which some path ends the call. */
-export function stepsThatCanEnd(flow: Flow, graph: FlowGraph = flowGraph(flow)): Set<string> {
-  return stepsLeadingTo(graph, Object.keys(flow.steps).filter((name) => canEndHere(flow.steps[name]!)));
 }

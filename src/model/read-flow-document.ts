@@ -15,15 +15,12 @@ export function readFlowDocument(document: unknown): CanonicalFlowDocument | und
  * order the provider returned, so they are put back in canonical order here.
  */
 function inCanonicalOrder(document: CanonicalFlowDocument): CanonicalFlowDocument {
-  const steps: Record<string, CanonicalStep> = {};
-  for (const name of stepOrder(document.start, document.steps)) {
-    const step = document.steps[name]!;
-    steps[name] =
-      step.type === 'ivr'
-        ? { ...step, options: sortedOptions(step.options) }
-        : step.type === 'time_rule'
-          ? { ...step, schedule: { ...step.schedule, weekly: sortedWeekly(step.schedule.weekly) } }
-          : step;
-  }
+  const steps: Record<string, CanonicalStep> = Object.fromEntries(stepOrder(document.start, document.steps).map((name) => [name, inOrder(document.steps[name]!)]));
   return { ...document, steps };
+}
+
+function inOrder(step: CanonicalStep): CanonicalStep {
+  if (step.type === 'ivr') return { ...step, options: sortedOptions(step.options) };
+  if (step.type === 'time_rule') return { ...step, schedule: { ...step.schedule, weekly: sortedWeekly(step.schedule.weekly) } };
+  return step;
 }

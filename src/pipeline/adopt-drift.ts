@@ -5,7 +5,8 @@
  * only read.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { isInside } from '../config/inside-repo.js';
 import { adoptLive, type AdoptResult } from '../drift/adopt.js';
 import type { DriftReport } from '../drift/report.js';
 import { driftReportOf } from './detect-drift.js';
@@ -32,6 +33,9 @@ export async function adoptDrift(parts: PipelineParts, options: { write: boolean
     if (typeof audio === 'string') return { kind: 'audio-unavailable', report, reason: audio };
     const files: AdoptedFile[] = [...result.files.map((f) => ({ path: f.path, content: f.text })), ...audio.map((a) => ({ path: a.path, content: new Uint8Array(a.bytes) }))];
     if (options.write) {
+      // Names come from the account: whatever they say, nothing is written outside the repo.
+      const outside = files.find((file) => !isInside(parts.root, resolve(parts.root, file.path)));
+      if (outside) throw new Error(`refusing to write ${outside.path}: it is outside the repository`);
       for (const file of files) {
         await mkdir(dirname(join(parts.root, file.path)), { recursive: true });
         await writeFile(join(parts.root, file.path), file.content);

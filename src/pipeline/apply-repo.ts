@@ -9,7 +9,7 @@ import { appendJournal, type JournalResult } from '../apply/journal.js';
 import type { Settings } from '../config/schema/index.js';
 import { callflowAuthor } from '../model/last-write.js';
 import type { LiveNumber } from '../model/live.js';
-import { checkPlanSafety, hasChanges, liveFingerprint, liveMovesSince, type LiveMove, type Plan } from '../plan/index.js';
+import { checkPlanSafety, hasChanges, liveFingerprint, liveMovesSince, reviewedPlanDifferences, type LiveMove, type Plan } from '../plan/index.js';
 import type { TelephonyProvider } from '../providers/provider.js';
 import type { PipelineParts } from './parts.js';
 import { withPlan, type InvalidRepo, type PlannedRepo } from './plan-repo.js';
@@ -23,10 +23,14 @@ export interface ApplyOptions {
   reviewed?: Plan;
   /** Who applies and from which commit, for the lock owner and the journal. */
   actor: { who: string; host: string; pid: number; commit: () => Promise<string | null> };
-  /** Aborted (a long-running operator shutting down): finish the number in hand, attempt no other. */
+  /** `--break-lock`: break the apply lock another apply holds. */
+  breakLock?: boolean;
+  /** Aborted (Ctrl-C, SIGTERM, an operator shutting down): finish the number in hand, attempt no other, release the lock. */
   signal?: AbortSignal;
   /** Told when one number's writes begin and end (an operator shutting down waits for the end). */
   writing?: WriteGuard;
+  /** Life of the apply lock between renewals (default 600 s); tests shorten it. */
+  lockSeconds?: number;
   /**
    * Called once the repo is valid and the plan made, before any policy stop: a face may record
    * the attempt (GitHub: a deployment) and name numbers to hold back (GitHub: moved live since
@@ -38,6 +42,8 @@ export interface ApplyOptions {
 export type ApplyOutcome =
   | InvalidRepo
   | { kind: 'moved'; plan: Plan; moves: LiveMove[] }
+  /** The saved plan is not the plan the repo and the account give now (edited, or the repo changed). */
+  | { kind: 'not-as-reviewed'; plan: Plan; differences: string[] }
   | { kind: 'plan-errors'; plan: Plan }
   | { kind: 'unsafe'; plan: Plan; reasons: string[] }
   | { kind: 'nothing-to-do'; plan: Plan }
@@ -50,25 +56,32 @@ export async function applyRepo(parts: PipelineParts, options: ApplyOptions): Pr
 
 /** The policy after the plan is made, on the provider it was made with (drift remediation shares it). */
 export async function applyPlanned(parts: PipelineParts, planned: PlannedRepo, provider: TelephonyProvider, options: ApplyOptions): Promise<Exclude<ApplyOutcome, InvalidRepo>> {
-  const plan = options.reviewed ?? planned.plan;
   if (options.reviewed) {
-    const moves = liveMovesSince(plan, planned.live);
-    if (moves.length) return { kind: 'moved', plan, moves };
+    const moves = liveMovesSince(options.reviewed, planned.live);
+    if (moves.length) return { kind: 'moved', plan: options.reviewed, moves };
+    const differences = reviewedPlanDifferences(options.reviewed, planned.plan);
+    if (differences.length) return { kind: 'not-as-reviewed', plan: options.reviewed, differences };
   }
+  // Equal to the reviewed plan when there is one; made from the repo either way, never from a file.
+  const plan = planned.plan;
   const { hold } = (await options.beforeApply?.({ ...planned, plan })) ?? { hold: [] };
   const stop = policyStop(plan, planned.validation.repo.settings.safety, options);
   if (stop) return stop;
 
   const { actor } = options;
+  const audio = planned.validation.repo.audio;
   const report = await applyPlan({
     plan: withoutNumbers(plan, hold),
     provider,
-    root: parts.root,
+    repoFile: (path) => audio.get(path)?.absolutePath,
     owner: `${actor.who}@${actor.host} pid ${actor.pid}`,
+    where: { host: actor.host, pid: actor.pid },
     author: callflowAuthor(actor.who),
     logger: parts.logger,
+    ...(options.breakLock ? { breakLock: true } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.writing ? { writing: options.writing } : {}),
+    ...(options.lockSeconds ? { lockSeconds: options.lockSeconds } : {}),
   });
   report.results.push(...heldResults(plan, hold));
   const written = await readBack(provider, report, parts);
@@ -136,5 +149,5 @@ function heldResults(plan: Plan, hold: readonly LiveMove[]): ApplyReport['result
 
 /** Applied, but not everything: a refusal, a failed number or a failed upload. */
 export function appliedWithFailures(report: ApplyReport): boolean {
-  return Boolean(report.refused) || report.results.some((r) => r.status !== 'applied') || report.uploads.failed.length > 0;
+  return Boolean(report.refused) || Boolean(report.stopped) || report.results.some((r) => r.status !== 'applied') || report.uploads.failed.length > 0;
 }

@@ -4,7 +4,8 @@
  * something else, and never next to number files it did not write.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
+import { isInside } from '../config/inside-repo.js';
 import { exportNumbers, type ExportResult } from '../drift/export-files.js';
 import { toYaml } from '../drift/yaml-out.js';
 import { readSettings } from './read-settings.js';
@@ -49,6 +50,9 @@ export async function exportAccount(parts: PipelineParts, options: ExportOptions
     const contents = [...files.map((f) => ({ path: f.path, bytes: Buffer.from(f.text) })), ...audio];
     const conflicts = await conflictsIn(options.out, parts.configDir, contents);
     if (conflicts.length) return { kind: 'conflicts', paths: conflicts };
+    // Names come from the account: whatever they say, nothing is written outside --out.
+    const outside = contents.find((file) => !isInside(resolve(options.out), resolve(options.out, file.path)));
+    if (outside) throw new Error(`refusing to write ${outside.path}: it is outside ${options.out}`);
     for (const file of contents) {
       await mkdir(dirname(join(options.out, file.path)), { recursive: true });
       await writeFile(join(options.out, file.path), file.bytes);

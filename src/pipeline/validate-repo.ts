@@ -2,6 +2,7 @@ import { loadRepo, type LoadOptions } from '../config/load.js';
 import type { Repo } from '../model/repo.js';
 import { sortProblems, type Problem } from '../model/problem.js';
 import { runRules } from '../rules/index.js';
+import { capProblems } from '../rules/problem-cap.js';
 
 /** A check that needs I/O beyond reading config (probing audio, running flow tests). */
 export type RepoCheck = (repo: Repo) => Promise<Problem[]>;
@@ -18,5 +19,5 @@ export async function validateRepo(options: LoadOptions, checks: readonly RepoCh
   const { repo, problems, sources } = await loadRepo(options);
   problems.push(...runRules(repo));
   for (const check of checks) problems.push(...(await check(repo)));
-  return { repo, problems: sortProblems(problems), sources };
+  return { repo, problems: sortProblems(capProblems(problems)), sources };
 }

@@ -45,6 +45,11 @@ export function describeChange(change: Change): ChangeLine {
         sign: change.before === null ? '+' : change.after === null ? '-' : '~',
         text: `${change.step}: ${change.slot} ${describeSlotChange(change.before, change.after, 60)}`,
       };
+    case 'draft-superseded': {
+      const origin = [change.createdAt ? `written ${change.createdAt}` : '', change.author ? `by ${change.author}` : ''].filter(Boolean).join(' ');
+      const below = change.published === null ? 'the platform default flow' : `the published v${change.published}`;
+      return { sign: '~', text: `unpublished draft v${change.version}${origin ? ` (${origin})` : ''} is left above ${below}; apply publishes a new version over it` };
+    }
     case 'audio-upload':
       return { sign: '^', text: `upload ${change.path}${change.size !== undefined ? ` (${formatBytes(change.size)})` : ''}` };
     case 'slot-changed':

@@ -7,6 +7,7 @@ import type { CanonicalFlowDocument, CanonicalMessage, CanonicalStep } from '../
 import type { Change } from './plan-schema.js';
 import { sameContent } from './stable-json.js';
 import { stepOrder } from '../model/order.js';
+import { own } from '../model/own.js';
 
 
 type Slot = CanonicalMessage | { library: string };
@@ -17,8 +18,8 @@ export function diffFlows(before: CanonicalFlowDocument | null, after: Canonical
   if (before?.start !== after.start) changes.push({ kind: 'start-changed', before: before?.start ?? null, after: after.start });
   const old = before?.steps ?? {};
   for (const name of mergedStepOrder(before, after)) {
-    const was = old[name];
-    const now = after.steps[name];
+    const was = own(old, name);
+    const now = own(after.steps, name);
     if (!was && now) changes.push({ kind: 'step-added', step: name, after: now });
     else if (was && !now) changes.push({ kind: 'step-removed', step: name, before: was });
     else if (was && now) changes.push(...diffStep(name, was, now));

@@ -5,6 +5,7 @@
 import type { NumberConfig } from '../config/schema/index.js';
 import type { Entry } from '../model/repo.js';
 import type { LiveNumber, LiveNumberSummary } from '../model/live.js';
+import { own } from '../model/own.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt } from '../rules/rule.js';
 import type { CanonicalNumber, NumberSettings } from '../model/canonical.js';
@@ -85,10 +86,9 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
     if (published && !liveFlow) {
       notes.push(`live flow v${published.version} was not written by this version of callflow; it will be replaced as a whole`);
     }
-    if (flow.draft && flow.draft.version > (published?.version ?? 0)) {
-      notes.push(`an unpublished draft (v${flow.draft.version}) exists; apply writes a new version over it`);
-    }
     changes.push(...diffFlows(liveFlow, canonical.flow), ...uploads(liveFlow, canonical.flow, input.audioSize));
+    const orphan = orphanDraft(flow);
+    if (orphan) changes.push(orphan);
     if (!published) action = 'create-flow';
   }
   if (action === 'update' && changes.length === 0) action = 'none';
@@ -97,6 +97,23 @@ export function planNumber(input: NumberPlanInput): NumberPlanResult {
   return {
     plan: { ...base(canonical, live.id), action, changes, live: liveBlock(live), notes, ...(edit ? { outsideEdit: edit } : {}) },
     problems: liveFlow ? [...problems, ...ivrWarnings(desired, liveFlow)] : problems,
+  };
+}
+
+/**
+ * A draft above the published version is what an apply killed between writing and publishing
+ * leaves (or an edit never published). Left alone it would sit there forever; listing it as a
+ * change makes apply publish a new version over it, and the reviewer sees why.
+ */
+function orphanDraft(flow: NonNullable<LiveNumber['flow']>): Change | undefined {
+  const { draft, published } = flow;
+  if (!draft || draft.version <= (published?.version ?? 0)) return undefined;
+  return {
+    kind: 'draft-superseded',
+    version: draft.version,
+    published: published?.version ?? null,
+    ...(draft.createdAt ? { createdAt: draft.createdAt } : {}),
+    ...(draft.author ? { author: draft.author } : {}),
   };
 }
 
@@ -173,7 +190,7 @@ function uploads(live: CanonicalFlowDocument | null, desired: CanonicalFlowDocum
 function ivrWarnings(desired: DesiredNumber, live: CanonicalFlowDocument): Problem[] {
   const problems: Problem[] = [];
   for (const [name, step] of Object.entries(desired.canonical.flow.steps)) {
-    const was = Object.hasOwn(live.steps, name) ? live.steps[name] : undefined;
+    const was = own(live.steps, name);
     if (step.type !== 'ivr' || was?.type !== 'ivr' || !sameSlot(was.prompt, step.prompt)) continue;
     const before = Object.keys(was.options);
     const after = Object.keys(step.options);

@@ -7,6 +7,7 @@ export { planSchema, type Change, type NumberAction, type NumberPlan, type Plan,
 export { parsePlan, serialisePlan, type ParsedPlan } from './plan-file.js';
 export { checkPlanSafety, type SafetyVerdict } from './safety.js';
 export { liveMovesSince, type LiveMove } from './staleness.js';
+export { reviewedPlanDifferences } from './reviewed-plan.js';
 export { renderPlanText, summaryText } from './render-text.js';
 export { renderPlanMarkdown, PLAN_MARKER, GITHUB_COMMENT_LIMIT } from './render-markdown.js';
 export { renderPlanJson } from './render-json.js';

@@ -55,6 +55,13 @@ export const change = z.discriminatedUnion('kind', [
     after: z.union([canonicalMessage, z.object({ library: z.string() })]).nullable(),
   }).meta({ description: 'Compared by content hash for files, by text/voice/language for TTS.' }),
   z.object({
+    kind: z.literal('draft-superseded'),
+    version: z.number().meta({ description: 'The unpublished draft version left above the published one.' }),
+    published: z.number().nullable().meta({ description: 'The version callers get; null with the platform default flow.' }),
+    createdAt: z.string().optional(),
+    author: z.string().optional(),
+  }).meta({ description: 'An unpublished draft (an apply that did not finish, an edit never published) sits above the published version; apply publishes a new version over it.' }),
+  z.object({
     kind: z.literal('audio-upload'),
     path: z.string(),
     sha256: z.string().optional(),

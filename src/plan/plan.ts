@@ -57,11 +57,11 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const inputs = planInputs([...desired.values()].map((d) => d.canonical), numbers);
   const sorted = sortProblems(problems);
   const uploads = collectUploads(numbers);
-  return {
+  const plan: Plan = {
     format: 'callflow-plan',
     formatVersion: PLAN_FORMAT_VERSION,
     generatedAt: input.generatedAt,
-    checksum: planChecksum(inputs),
+    checksum: '',
     inputs,
     provider: {
       flows: input.providerCapabilities.flows,
@@ -83,6 +83,9 @@ export function buildPlan(input: BuildPlanInput): Plan {
     uploads,
     problems: sorted,
   };
+  // Undefined fields count as absent, as in the file the plan is saved to.
+  plan.checksum = planChecksum(plan);
+  return plan;
 }
 
 /** Config numbers by E.164; a duplicate is a validation error, so the first file wins here. */

@@ -7,6 +7,7 @@
  * identical changes share one section (and, when even that is too long, one table row) before
  * anything is dropped, so a change made to many numbers at once stays reviewable in full.
  */
+import { escapeControlsInLines } from '../model/excerpt.js';
 import { ACTION_TEXT, describeChangeLines, describeOutsideEdit } from './describe.js';
 import { changedNumbers } from './plan.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
@@ -153,7 +154,8 @@ function compose(plan: Plan, sections: Section[], level: Level, hint: string): s
   const left = leftOut(plan, sections, level);
   if (left.length) out.push(`> [!NOTE]\n> Left out to stay under GitHub's ${GITHUB_COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit: ${left.join('; ')}. To see them, ${hint}.`, '');
   out.push(`<sub>plan checksum <code>${plan.checksum.slice(0, 12)}</code> · ${html(plan.generatedAt)}</sub>`);
-  return `${out.join('\n')}\n`;
+  // Names and texts come from files and from the account: no control character reaches the page raw.
+  return escapeControlsInLines(`${out.join('\n')}\n`);
 }
 
 function counts(number: NumberPlan): string {

@@ -9,6 +9,7 @@ import { mergedStepOrder } from './diff-flow.js';
 import { type CanonicalFlowDocument, type CanonicalStep } from '../model/flow-document.js';
 import { readFlowDocument } from '../model/read-flow-document.js';
 import type { NumberPlan } from './plan-schema.js';
+import { own } from '../model/own.js';
 
 type Mark = 'added' | 'changed' | 'removed';
 
@@ -26,7 +27,7 @@ export function renderFlowMermaid(number: NumberPlan): string | undefined {
   const marks = stepMarks(number);
   const order = mergedStepOrder(live, desired);
   const ids = new Map(order.map((name, index) => [name, `s${index}`]));
-  const stepOf = (name: string): CanonicalStep | undefined => desired.steps[name] ?? live?.steps[name];
+  const stepOf = (name: string): CanonicalStep | undefined => own(desired.steps, name) ?? (live ? own(live.steps, name) : undefined);
 
   // Not `call`: a Mermaid keyword (click callbacks) that breaks the parse; ids are s0, s1… for the same reason.
   const lines = ['flowchart TD', '  start_call(["incoming call"])'];

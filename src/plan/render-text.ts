@@ -1,6 +1,7 @@
 /** The plan for a terminal: one block per number that changes, coloured on a TTY. */
 import { ACTION_TEXT, describeChangeLines, describeOutsideEdit, type Sign } from './describe.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
+import { escapeControls as clean } from '../model/excerpt.js';
 
 export interface TextOptions {
   color: boolean;
@@ -17,28 +18,29 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   for (const number of plan.numbers) {
     if (number.action !== 'create-flow' && number.action !== 'update') continue;
     const sign: Sign = number.action === 'create-flow' ? '+' : '~';
-    lines.push(paint(signStyle[sign], `${sign} ${number.number}`) + ` ${paint('bold', number.name)} ${paint('dim', `(${number.file}) ${ACTION_TEXT[number.action]}`)}`);
+    // Names, texts and notes come from files and from the account: shown with controls escaped, so nothing can hide a line.
+    lines.push(paint(signStyle[sign], `${sign} ${clean(number.number)}`) + ` ${paint('bold', clean(number.name))} ${paint('dim', `(${clean(number.file ?? '')}) ${ACTION_TEXT[number.action]}`)}`);
     if (number.outsideEdit) {
-      lines.push(paint('red', `    ! edited outside callflow: ${describeOutsideEdit(number.outsideEdit)}; applying overwrites that edit`));
+      lines.push(paint('red', `    ! edited outside callflow: ${clean(describeOutsideEdit(number.outsideEdit))}; applying overwrites that edit`));
     }
-    for (const line of number.changes.flatMap(describeChangeLines)) lines.push(`    ${paint(signStyle[line.sign], line.sign)} ${line.text}`);
-    for (const note of number.notes) lines.push(paint('dim', `    note: ${note}`));
+    for (const line of number.changes.flatMap(describeChangeLines)) lines.push(`    ${paint(signStyle[line.sign], line.sign)} ${clean(line.text)}`);
+    for (const note of number.notes) lines.push(paint('dim', `    note: ${clean(note)}`));
     lines.push('');
   }
 
   const missing = byAction(plan, 'missing-live');
   const unmanaged = byAction(plan, 'unmanaged');
   const unchanged = byAction(plan, 'none');
-  if (unchanged.length) lines.push(paint('dim', `unchanged: ${unchanged.map((n) => n.number).join(', ')}`));
+  if (unchanged.length) lines.push(paint('dim', `unchanged: ${unchanged.map((n) => clean(n.number)).join(', ')}`));
   if (unmanaged.length) lines.push(`unmanaged (in the account, in no config file; left alone): ${unmanaged.map(label).join(', ')}`);
   if (missing.length) lines.push(paint('red', `not in the account (numbers are bought, not created): ${missing.map(label).join(', ')}`));
   const edited = plan.numbers.filter((n) => n.outsideEdit);
   if (edited.length) lines.push(paint('red', `edited outside callflow since callflow last wrote them (this plan overwrites those edits): ${edited.map(label).join(', ')}`));
   for (const problem of plan.problems) {
     const where = `${problem.file}:${problem.line}:${problem.column}`;
-    lines.push(`${paint(problem.severity === 'error' ? 'red' : 'yellow', problem.severity)} ${where} ${problem.message} ${paint('dim', `[${problem.rule}]`)}`);
+    lines.push(`${paint(problem.severity === 'error' ? 'red' : 'yellow', problem.severity)} ${clean(where)} ${clean(problem.message)} ${paint('dim', `[${clean(problem.rule)}]`)}`);
   }
-  for (const limitation of plan.provider.limitations) lines.push(paint('dim', `provider: ${limitation}`));
+  for (const limitation of plan.provider.limitations) lines.push(paint('dim', `provider: ${clean(limitation)}`));
   if (lines.length && lines.at(-1) !== '') lines.push('');
   lines.push(paint('bold', summaryText(plan)));
   return lines.join('\n');
@@ -65,4 +67,4 @@ export function summaryText(plan: Plan): string {
 
 const edited = (plan: Plan) => plan.numbers.filter((n) => n.outsideEdit).length;
 const byAction = (plan: Plan, action: NumberPlan['action']) => plan.numbers.filter((n) => n.action === action);
-const label = (n: NumberPlan) => `${n.number} (${n.name})`;
+const label = (n: NumberPlan) => clean(`${n.number} (${n.name})`);

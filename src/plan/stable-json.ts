@@ -8,12 +8,14 @@ export function stableStringify(value: unknown): string {
 export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const item = (value as Record<string, unknown>)[key];
-      if (item !== undefined) out[key] = sortKeys(item);
-    }
-    return out;
+    // Entries defined, not assigned: a key named `__proto__` stays a key (and counts in a hash).
+    const entries = Object.keys(value)
+      .sort()
+      .flatMap((key) => {
+        const item = (value as Record<string, unknown>)[key];
+        return item === undefined ? [] : [[key, sortKeys(item)] as const];
+      });
+    return Object.fromEntries(entries);
   }
   return value;
 }

@@ -8,6 +8,7 @@ import { mergedStepOrder } from './diff-flow.js';
 import { type CanonicalFlowDocument } from '../model/flow-document.js';
 import { readFlowDocument } from '../model/read-flow-document.js';
 import type { NumberPlan } from './plan-schema.js';
+import { own } from '../model/own.js';
 
 export function numberYamlDiff(number: NumberPlan): string {
   const desiredFlow = number.desired ? readFlowDocument(number.desired.flow) : undefined;
@@ -26,8 +27,10 @@ export function numberYamlDiff(number: NumberPlan): string {
 }
 
 function ordered(flow: CanonicalFlowDocument, order: readonly string[]) {
-  const steps: Record<string, unknown> = {};
-  for (const name of order) if (flow.steps[name]) steps[name] = flow.steps[name];
+  const steps = Object.fromEntries(order.flatMap((name) => {
+    const step = own(flow.steps, name);
+    return step ? [[name, step] as const] : [];
+  }));
   return { start: flow.start, steps };
 }
 

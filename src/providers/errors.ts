@@ -1,3 +1,5 @@
+import type { LockHolder } from './provider.js';
+
 /** Typed provider failures: callers branch on the class, users read the message. */
 export class ProviderError extends Error {
   constructor(
@@ -17,10 +19,15 @@ export class LockHeldError extends ProviderError {
   constructor(
     readonly holder: string,
     readonly expiresAt: string,
+    /** The holding in full (id, host, pid), when the provider says. */
+    readonly held?: LockHolder,
   ) {
     super(`another apply holds the lock: ${holder} (until ${expiresAt})`, 409);
   }
 }
+
+/** A write was refused because the apply lock it carried is no longer held by this apply. */
+export class LockLostError extends ProviderError {}
 
 export class AuthError extends ProviderError {}
 export class NotFoundError extends ProviderError {}

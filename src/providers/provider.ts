@@ -29,6 +29,19 @@ export interface Lock {
   expiresAt: string;
   /** Opaque token needed to release or renew. */
   token: string;
+  /** Public name of this holding, when the provider gives one. */
+  id?: string;
+}
+
+/** Who holds the apply lock, as another apply sees it. */
+export interface LockHolder {
+  owner: string;
+  expiresAt: string;
+  /** What `break` names. */
+  id?: string;
+  /** Where the holder runs, when it said: on the same host, a gone pid proves it dead. */
+  host?: string;
+  pid?: number;
 }
 
 /** Smartflow graphs: drafts on top of a base version, then an atomic publish. */
@@ -52,11 +65,19 @@ export interface AssetStore {
   read(sha256: string): Promise<Uint8Array>;
 }
 
-/** An account-wide lock resource for apply. */
+/**
+ * An account-wide lock resource for apply. While a lock is held, the provider's writes carry
+ * it, and a write the account refuses because the lock is no longer this holder's fails with
+ * `LockLostError`.
+ */
 export interface AccountLock {
   /** Fails with `LockHeldError` naming the holder when another owner holds it. */
-  acquire(owner: string, ttlSeconds: number): Promise<Lock>;
+  acquire(owner: string, ttlSeconds: number, where?: { host: string; pid: number }): Promise<Lock>;
+  /** Extends a held lock; fails with `LockHeldError` when it is another's now. */
+  renew(lock: Lock, ttlSeconds: number): Promise<Lock>;
   release(lock: Lock): Promise<void>;
+  /** Breaks the holding named (by id); fails with `LockHeldError` when the lock is another holding now. */
+  break(holder: LockHolder): Promise<void>;
 }
 
 export interface TelephonyProvider {

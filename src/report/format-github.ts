@@ -1,3 +1,4 @@
+import { escapeControlsInLines } from '../model/excerpt.js';
 import type { Problem } from '../model/problem.js';
 
 /** GitHub Actions workflow commands, shown as annotations on the PR's changed lines. */
@@ -19,7 +20,8 @@ export function formatProblemsGithub(problems: readonly Problem[]): string {
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
 function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  // Other controls are not the runner's business but a log viewer's: shown as escapes.
+  return escapeControlsInLines(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(value: string): string {

@@ -1,6 +1,8 @@
-import { lazySuggester } from '../config/did-you-mean.js';
+import { didYouMean } from '../config/did-you-mean.js';
 import { branchesOf } from '../model/flow.js';
+import { hasOwn } from '../model/own.js';
 import type { Problem } from '../model/problem.js';
+import { CappedProblems } from './problem-cap.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** IVR fallbacks have their own rule (`ivr/*-target`), which explains the seed's requirement. */
@@ -8,21 +10,21 @@ const FALLBACKS = new Set(['no_input', 'invalid_input']);
 
 /** "unknown step references": `start` and every branch must name a step of the same flow. */
 export const flowReferences: Rule = (repo) => {
-  const problems: Problem[] = [];
+  const problems = new CappedProblems();
   for (const entry of repo.numbers) {
     const { start, steps } = entry.config.flow;
-    const suggest = lazySuggester(() => Object.keys(steps));
+    const names = Object.keys(steps);
     const unknown = (target: string) => {
-      const suggestion = suggest(target);
+      const suggestion = didYouMean(target, names);
       return `step "${target}" does not exist in this flow${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
     };
-    if (!Object.hasOwn(steps, start)) problems.push(problemAt(entry, ['flow', 'start'], 'error', 'flow/unknown-step', `start: ${unknown(start)}`));
+    if (!hasOwn(steps, start)) problems.add(entry.file, () => problemAt(entry, ['flow', 'start'], 'error', 'flow/unknown-step', `start: ${unknown(start)}`));
     for (const [name, step] of Object.entries(steps)) {
       for (const branch of branchesOf(step)) {
-        if (FALLBACKS.has(branch.label) || Object.hasOwn(steps, branch.target)) continue;
-        problems.push(problemAt(entry, ['flow', 'steps', name, ...branch.path], 'error', 'flow/unknown-step', `${name}.${branch.label}: ${unknown(branch.target)}`));
+        if (FALLBACKS.has(branch.label) || hasOwn(steps, branch.target)) continue;
+        problems.add(entry.file, () => problemAt(entry, ['flow', 'steps', name, ...branch.path], 'error', 'flow/unknown-step', `${name}.${branch.label}: ${unknown(branch.target)}`));
       }
     }
   }
-  return problems;
+  return problems.list();
 };

@@ -1,15 +1,15 @@
 import { reachableSteps } from '../model/graph.js';
-import type { Problem } from '../model/problem.js';
+import { CappedProblems } from './problem-cap.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** "unreachable steps (warning)": a step no call can reach is dead configuration. */
 export const flowUnreachable: Rule = (repo) => {
-  const problems: Problem[] = [];
+  const problems = new CappedProblems();
   for (const entry of repo.numbers) {
     const reachable = reachableSteps(entry.config.flow);
     for (const name of Object.keys(entry.config.flow.steps)) {
       if (reachable.has(name)) continue;
-      problems.push(
+      problems.add(entry.file, () =>
         problemAt(entry, ['flow', 'steps', name], 'warning', 'flow/unreachable', `step "${name}" is never reached from "${entry.config.flow.start}"`, {
           key: true,
           hint: 'link it from another step or delete it',
@@ -17,5 +17,5 @@ export const flowUnreachable: Rule = (repo) => {
       );
     }
   }
-  return problems;
+  return problems.list();
 };

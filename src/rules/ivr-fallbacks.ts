@@ -1,5 +1,6 @@
-import { lazySuggester } from '../config/did-you-mean.js';
-import type { Problem } from '../model/problem.js';
+import { didYouMean } from '../config/did-you-mean.js';
+import { hasOwn } from '../model/own.js';
+import { CappedProblems } from './problem-cap.js';
 import { problemAt, type Rule } from './rule.js';
 
 const FALLBACKS = [
@@ -9,29 +10,29 @@ const FALLBACKS = [
 
 /** "its no_input and invalid_input lead to a step that exists". */
 export const ivrFallbacks: Rule = (repo) => {
-  const problems: Problem[] = [];
+  // One cap per rule: the two fallbacks are two rules.
+  const problems = { no_input: new CappedProblems(), invalid_input: new CappedProblems() };
   for (const entry of repo.numbers) {
     const steps = entry.config.flow.steps;
-    const suggest = lazySuggester(() => Object.keys(steps));
     for (const [name, step] of Object.entries(steps)) {
       if (step.type !== 'ivr' && step.type !== 'input_ivr') continue;
       for (const { field, rule, when } of FALLBACKS) {
         const target = step[field];
         if (target === undefined) {
-          problems.push(
+          problems[field].add(entry.file, () =>
             problemAt(entry, ['flow', 'steps', name], 'error', rule, `${step.type} "${name}" has no ${field}: say where the call goes when the caller ${when}`, {
               key: true,
               hint: `add ${field}: <step> (an audio message or a voicemail path)`,
             }),
           );
-        } else if (!Object.hasOwn(steps, target)) {
-          const suggestion = suggest(target);
-          problems.push(
-            problemAt(entry, ['flow', 'steps', name, field], 'error', rule, `${name}.${field}: step "${target}" does not exist${suggestion ? `; did you mean "${suggestion}"?` : ''}`),
-          );
+        } else if (!hasOwn(steps, target)) {
+          problems[field].add(entry.file, () => {
+            const suggestion = didYouMean(target, Object.keys(steps));
+            return problemAt(entry, ['flow', 'steps', name, field], 'error', rule, `${name}.${field}: step "${target}" does not exist${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+          });
         }
       }
     }
   }
-  return problems;
+  return [...problems.no_input.list(), ...problems.invalid_input.list()];
 };

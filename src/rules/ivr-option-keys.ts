@@ -1,21 +1,23 @@
 import { IVR_KEY } from '../config/schema/index.js';
-import type { Problem } from '../model/problem.js';
+import { excerpt } from '../model/excerpt.js';
+import { CappedProblems } from './problem-cap.js';
 import { problemAt, type Rule } from './rule.js';
 
 /** IVR options are single keys of the phone keypad: 0-9, * and #. */
 export const ivrOptionKeys: Rule = (repo) => {
-  const problems: Problem[] = [];
+  const noOptions = new CappedProblems();
+  const badKeys = new CappedProblems();
   for (const entry of repo.numbers) {
     for (const [name, step] of Object.entries(entry.config.flow.steps)) {
       if (step.type !== 'ivr') continue;
       const keys = Object.keys(step.options);
       if (keys.length === 0) {
-        problems.push(problemAt(entry, ['flow', 'steps', name, 'options'], 'error', 'ivr/no-options', `ivr "${name}" has no options`, { hint: 'add options: { "1": <step> }' }));
+        noOptions.add(entry.file, () => problemAt(entry, ['flow', 'steps', name, 'options'], 'error', 'ivr/no-options', `ivr "${name}" has no options`, { hint: 'add options: { "1": <step> }' }));
       }
       for (const key of keys) {
         if (IVR_KEY.test(key)) continue;
-        problems.push(
-          problemAt(entry, ['flow', 'steps', name, 'options', key], 'error', 'ivr/option-key', `option "${key}" is not a keypad key`, {
+        badKeys.add(entry.file, () =>
+          problemAt(entry, ['flow', 'steps', name, 'options', key], 'error', 'ivr/option-key', `option "${excerpt(key)}" is not a keypad key`, {
             key: true,
             hint: 'use one key: 0-9, * or # (quote * and #)',
           }),
@@ -23,5 +25,5 @@ export const ivrOptionKeys: Rule = (repo) => {
       }
     }
   }
-  return problems;
+  return [...noOptions.list(), ...badKeys.list()];
 };

@@ -39,7 +39,23 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
     throw new HttpError(400, 'Invalid JSON', 'send a JSON object with Content-Type: application/json');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'Invalid body', 'the body must be a JSON object');
+  if (depthExceeds(value, MAX_JSON_DEPTH)) throw new HttpError(400, 'Invalid body', `the body is nested more than ${MAX_JSON_DEPTH} levels`);
   return value as Record<string, unknown>;
+}
+
+/** Flow documents are a few levels deep; a deeper body would overflow the stack of whoever walks it (clone, compare, store). */
+export const MAX_JSON_DEPTH = 64;
+
+/** True when `value` nests deeper than `max`, found without recursion (the value may be 20,000 deep). */
+export function depthExceeds(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Object.values(item)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

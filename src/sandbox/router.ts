@@ -1,6 +1,7 @@
 /** A tiny method + path-template router: `/v1/numbers/:id` → params.id. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Clock } from '../clock.js';
+import { HttpError } from './http-util.js';
 import type { SandboxStore } from './store.js';
 
 export interface RouteContext {
@@ -46,9 +47,18 @@ export class Router {
         allowed.push(route.method);
         continue;
       }
-      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(found[i + 1]!)]));
+      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeSegment(found[i + 1]!)]));
       return { handler: route.handler, params };
     }
     return allowed.length ? { allowed } : undefined;
+  }
+}
+
+/** `%E0%A4%A` is no character: the client's mistake, answered 400 like any bad input. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'Invalid path', `"${segment.slice(0, 40)}" has malformed percent-encoding`);
   }
 }

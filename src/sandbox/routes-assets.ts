@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { HttpError, MAX_ASSET_BYTES, readBytes, sendEmpty, sendJson } from './http-util.js';
 import type { Router, RouteContext } from './router.js';
+import { assertLockHolder, LOCK_TOKEN_HEADER } from './routes-locks.js';
 
 const ASSET = '/v1/callflow/assets/:sha256';
 
@@ -12,6 +13,7 @@ export function assetRoutes(router: Router): void {
       const content = await readBytes(ctx.req, MAX_ASSET_BYTES);
       const actual = createHash('sha256').update(content).digest('hex');
       if (actual !== sha256) throw new HttpError(422, 'Hash mismatch', `the body's sha256 is ${actual}, not ${sha256}`);
+      assertLockHolder((await ctx.store.read()).lock, ctx.req.headers[LOCK_TOKEN_HEADER], ctx.clock.now());
       const created = await ctx.store.putAsset(sha256, content);
       sendJson(ctx.res, created ? 201 : 200, { asset: { sha256, size: content.length, url: assetUrl(ctx, sha256) } });
     })

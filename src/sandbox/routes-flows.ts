@@ -9,6 +9,7 @@ import { presentFlowState, presentNumber, presentVersion } from './present.js';
 import type { Router } from './router.js';
 import { findNumber } from './routes-numbers.js';
 import { latestVersion } from './state.js';
+import { assertLockHolder, LOCK_TOKEN_HEADER } from './routes-locks.js';
 
 const FLOW = '/v1/callflow/numbers/:id/flow';
 
@@ -42,6 +43,7 @@ export function flowRoutes(router: Router): void {
       if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new HttpError(400, 'Invalid document', 'send { "document": { ... } }');
       const author = typeof body['author'] === 'string' ? body['author'] : undefined;
       const { version, created } = await ctx.store.mutate((account) => {
+        assertLockHolder(account.lock, ctx.req.headers[LOCK_TOKEN_HEADER], ctx.clock.now());
         const number = findNumber(account, ctx.params['id']!);
         const latest = latestVersion(number);
         const last = number.flow.versions.at(-1);
@@ -61,6 +63,7 @@ export function flowRoutes(router: Router): void {
       const wanted = body['version'];
       if (!Number.isInteger(wanted)) throw new HttpError(400, 'Invalid version', 'send { "version": N }');
       const number = await ctx.store.mutate((account) => {
+        assertLockHolder(account.lock, ctx.req.headers[LOCK_TOKEN_HEADER], ctx.clock.now());
         const found = findNumber(account, ctx.params['id']!);
         if (!found.flow.versions.some((v) => v.version === wanted)) throw new HttpError(404, 'Not found', `number ${found.id} has no flow version ${String(wanted)}`);
         found.flow.published = wanted as number;

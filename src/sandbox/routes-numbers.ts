@@ -8,6 +8,7 @@ import type { MessageAudioFetcher } from './message-audio.js';
 import { page, presentFlowState, presentNumber, presentTeam, presentUser, type Flavor } from './present.js';
 import type { Router, RouteContext } from './router.js';
 import { MESSAGE_SLOTS, type MessageSlot, type StoredNumber } from './state.js';
+import { assertLockHolder, LOCK_TOKEN_HEADER } from './routes-locks.js';
 
 const MAX_PER_PAGE = 50;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -44,6 +45,7 @@ export function numberRoutes(router: Router, options: NumberRouteOptions = { fla
         if (value && options.audio) await options.audio.require(slot, value);
       }
       const number = await ctx.store.mutate((account) => {
+        assertLockHolder(account.lock, ctx.req.headers[LOCK_TOKEN_HEADER], ctx.clock.now());
         const found = findNumber(account, ctx.params['id']!);
         if (update.name !== undefined) found.name = update.name;
         if (update.time_zone !== undefined) found.time_zone = update.time_zone;

@@ -39,12 +39,23 @@ export type ReadSeed = { ok: true; seed: Seed } | { ok: false; error: string };
 
 /** A seed file (YAML or JSON); what is wrong with it comes back as one sentence. */
 export async function readSeedFile(path: string): Promise<ReadSeed> {
-  let data: unknown;
+  let text: string;
   try {
-    data = parse(await readFile(path, 'utf8')) ?? {};
+    text = await readFile(path, 'utf8');
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException;
-    return { ok: false, error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : `not YAML or JSON: ${message.split('\n')[0]!.replace(/:\s*$/, '')}` };
+    return { ok: false, error: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : message };
+  }
+  return parseSeed(text);
+}
+
+/** A seed file's text (YAML or JSON); what is wrong with it comes back as one sentence. */
+export function parseSeed(text: string): ReadSeed {
+  let data: unknown;
+  try {
+    data = parse(text) ?? {};
+  } catch (error) {
+    return { ok: false, error: `not YAML or JSON: ${(error as Error).message.split('\n')[0]!.replace(/:\s*$/, '')}` };
   }
   const parsed = seedFile.safeParse(data);
   if (!parsed.success) {

@@ -19,7 +19,8 @@ import type { Flavor } from './present.js';
 import { flowRoutes } from './routes-flows.js';
 import { assetRoutes } from './routes-assets.js';
 import { lockRoutes } from './routes-locks.js';
-import { SandboxStore } from './store.js';
+import { SandboxStore, StoreCorruptError } from './store.js';
+import { damagedStoreAdvice } from './store-damage.js';
 import { LockTimeoutError } from './file-lock.js';
 
 export interface SandboxOptions {
@@ -126,6 +127,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
         return sendJson(res, error.status, { error: error.message, ...(error.troubleshoot ? { troubleshoot: error.troubleshoot } : {}), ...error.details }, error.headers);
       }
       if (error instanceof LockTimeoutError) return sendJson(res, 503, { error: 'Store busy', troubleshoot: error.message }, { 'retry-after': '1' });
+      if (error instanceof StoreCorruptError) return sendJson(res, 500, { error: 'Store damaged', troubleshoot: damagedStoreAdvice(error) });
       throw error;
     }
   }

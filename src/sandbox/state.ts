@@ -49,8 +49,17 @@ export const numberHead = z.object({ ...numberFields, flow: z.object({ published
 
 export const storedUser = z.object({ id: z.number().int().positive(), name: z.string(), email: z.string(), created_at: z.string() });
 export const storedTeam = z.object({ id: z.number().int().positive(), name: z.string(), created_at: z.string(), user_ids: z.array(z.number().int()) });
+export const applyLock = z.object({
+  owner: z.string(),
+  token: z.string(),
+  expires_at: z.string(),
+  /** Public name of this holding (what breaking the lock names); absent in stores written before it. */
+  id: z.string().optional(),
+  /** Where the holder runs, when it said: another apply on that host can see it is gone. */
+  host: z.string().optional(),
+  pid: z.number().int().positive().optional(),
+});
 
-export const applyLock = z.object({ owner: z.string(), token: z.string(), expires_at: z.string() });
 
 /** The account-wide scalars, rewritten whole when one of them changes (they are tiny). */
 export const accountMeta = z.object({

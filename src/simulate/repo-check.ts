@@ -1,3 +1,4 @@
+import { excerpt } from '../model/excerpt.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt } from '../rules/rule.js';
 import type { RepoCheck } from '../pipeline/validate-repo.js';
@@ -15,7 +16,7 @@ export function flowTestsCheck(): RepoCheck {
       // The hint carries what the message does not: both paths, the other mismatches.
       const details = result.mismatches.flatMap(describeMismatch).filter((line) => line !== summary).map((line) => line.replace(/\s+/g, ' '));
       problems.push(
-        problemAt(entry, ['tests', result.index, 'name'], 'error', 'test/failed', `flow test "${result.name}" failed: ${summary}`, {
+        problemAt(entry, ['tests', result.index, 'name'], 'error', 'test/failed', `flow test "${excerpt(result.name, 100)}" failed: ${summary}`, {
           hint: `${details.join('; ')} — run \`callflow test ${result.numberFile}\` for the details`,
         }),
       );

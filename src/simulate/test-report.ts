@@ -1,6 +1,15 @@
+import { excerpt } from '../model/excerpt.js';
 import type { FlowTestResult, Mismatch } from './flow-tests.js';
 
-const arrow = (steps: readonly string[]) => (steps.length ? steps.join(' → ') : '(none)');
+/** Steps named in a path before the rest are counted. */
+const ARROW_STEPS = 20;
+
+const arrow = (steps: readonly string[]) => {
+  if (!steps.length) return '(none)';
+  const shown = steps.slice(0, ARROW_STEPS).map((step) => excerpt(step));
+  return steps.length > ARROW_STEPS ? `${shown.join(' → ')} → … (${steps.length - ARROW_STEPS} more)` : shown.join(' → ');
+};
+const quoted = (text: string | undefined) => `"${excerpt(text ?? '')}"`;
 
 /** The lines that say how a failing test diverged: expected vs actual, and the first differing step. */
 export function describeMismatch(mismatch: Mismatch): string[] {
@@ -11,10 +20,10 @@ export function describeMismatch(mismatch: Mismatch): string[] {
       const got = mismatch.actual[mismatch.index];
       const first =
         want === undefined
-          ? `step ${step}: expected the call to end, but it went on to "${got}"`
+          ? `step ${step}: expected the call to end, but it went on to ${quoted(got)}`
           : got === undefined
-            ? `step ${step}: expected "${want}", but the call had ended`
-            : `step ${step}: expected "${want}", got "${got}"`;
+            ? `step ${step}: expected ${quoted(want)}, but the call had ended`
+            : `step ${step}: expected ${quoted(want)}, got ${quoted(got)}`;
       return [
         `expected path: ${arrow(mismatch.expected)}`,
         `actual path:   ${arrow(mismatch.actual)}`,
@@ -23,11 +32,11 @@ export function describeMismatch(mismatch: Mismatch): string[] {
     }
     case 'hears':
       return [
-        `expected to hear "${mismatch.missing}" (hears item ${mismatch.afterIndex + 1}) but did not${mismatch.afterIndex ? ' after the previous items' : ''}`,
-        `heard: ${mismatch.heard.map((h) => JSON.stringify(h)).join(', ') || '(nothing)'}`,
+        `expected to hear ${quoted(mismatch.missing)} (hears item ${mismatch.afterIndex + 1}) but did not${mismatch.afterIndex ? ' after the previous items' : ''}`,
+        `heard: ${mismatch.heard.slice(0, ARROW_STEPS).map(quoted).join(', ') || '(nothing)'}${mismatch.heard.length > ARROW_STEPS ? `, … (${mismatch.heard.length - ARROW_STEPS} more)` : ''}`,
       ];
     case 'ends':
-      return [`expected the call to end by ${mismatch.expected}, it ended by ${mismatch.actual}`];
+      return [`expected the call to end by ${excerpt(mismatch.expected)}, it ended by ${mismatch.actual}`];
     case 'input':
       return [mismatch.message];
   }
@@ -44,7 +53,7 @@ export function summarizeFailure(result: FlowTestResult): string {
 export function renderTestResults(results: readonly FlowTestResult[]): string {
   const lines: string[] = [];
   for (const result of results) {
-    lines.push(`${result.passed ? '✓' : '✗'} ${result.numberFile} › ${result.name}${result.passed ? '' : `  (${result.file}:${result.line})`}`);
+    lines.push(`${result.passed ? '✓' : '✗'} ${excerpt(result.numberFile)} › ${excerpt(result.name, 100)}${result.passed ? '' : `  (${result.file}:${result.line})`}`);
     for (const mismatch of result.mismatches) lines.push(...describeMismatch(mismatch).map((line) => `    ${line}`));
   }
   const failed = results.filter((r) => !r.passed).length;

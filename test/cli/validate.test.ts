@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatProblemsGithub } from '../../src/report/format-github.js';
 import { fixtureRoot, REPO_ROOT, runCli, tempRepo, numberYaml } from '../fixtures/broken/harness.js';
 
 describe('callflow validate on the example repo', () => {
@@ -79,13 +80,16 @@ describe('callflow validate on a broken repo', () => {
   });
 
   it('github: escapes newlines, % and property separators so a message cannot inject a command', async () => {
-    const repo = tempRepo({ 'config/numbers/x,y.yaml': numberYaml('    welcome:\n      type: message\n      message: { tts: "x" }\n      next: "100%\\nx"\n') });
+    const repo = tempRepo({ 'config/numbers/x,y.yaml': numberYaml('    welcome:\n      type: message\n      message: { tts: "x" }\n      next: "100%x"\n') });
     try {
       const { stdout } = await runCli(['validate', '--root', repo.root, '--format', 'github']);
       expect(stdout).toContain('file=config/numbers/x%2Cy.yaml,');
       const command = stdout.split('\n').find((l) => l.startsWith('::error'))!;
-      expect(command).toContain('"100%25%0Ax"');
+      expect(command).toContain('"100%25x"');
       expect(stdout.split('\n').filter((l) => l.startsWith('::'))).toHaveLength(1);
+      // A message that does hold a newline still cannot start a second command.
+      const raw = formatProblemsGithub([{ severity: 'error', rule: 'r', message: 'a%\n::error::b', file: 'f', line: 1, column: 1 }]);
+      expect(raw).toBe('::error file=f,line=1,col=1,title=callflow r::a%25%0A::error::b');
     } finally {
       repo.cleanup();
     }

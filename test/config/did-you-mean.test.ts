@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { didYouMean, suggester } from '../../src/config/did-you-mean.js';
+import { didYouMean } from '../../src/config/did-you-mean.js';
 
 const KEYS = ['tts', 'language', 'voice', 'file', 'ref', 'next', 'no_input', 'invalid_input', 'timeout_seconds', 'options'];
 
@@ -35,27 +35,17 @@ describe('didYouMean', () => {
     );
   });
 
-  it('answers exactly as a plain full edit-distance search would (its shortcuts change nothing)', () => {
-    const word = fc.string({ unit: fc.constantFrom(...'abcdeABéİ_-'), maxLength: 12 });
+  it('suggests exactly what the full-table distance would (the bounded one only skips hopeless work)', () => {
     fc.assert(
-      fc.property(word, fc.array(word, { maxLength: 15 }), (typo, candidates) => {
-        expect(didYouMean(typo, candidates)).toBe(referenceDidYouMean(typo, candidates));
+      fc.property(fc.string({ maxLength: 12, unit: fc.constantFrom(...'abcAB-_') }), fc.array(fc.string({ maxLength: 12, unit: fc.constantFrom(...'abcAB-_') }), { maxLength: 12 }), (word, candidates) => {
+        expect(didYouMean(word, candidates)).toBe(referenceDidYouMean(word, candidates));
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
-  });
-
-  it('a suggester gives the same answers, until its budget of distinct words is spent', () => {
-    const suggest = suggester(KEYS, 2);
-    expect(suggest('voise')).toBe('voice');
-    expect(suggest('voise')).toBe('voice');
-    expect(suggest('langauge')).toBe('language');
-    expect(suggest('optoins')).toBeUndefined();
-    expect(suggest('voise')).toBe('voice');
   });
 });
 
-/** The textbook version, written independently: full OSA matrix for every candidate, no pruning. */
+/** The straightforward version: a full table per candidate, first closest within a third of the length. */
 function referenceDidYouMean(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -65,8 +55,9 @@ function referenceDidYouMean(word: string, candidates: readonly string[]): strin
     const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
     for (let i = 1; i <= a.length; i += 1) {
       for (let j = 1; j <= b.length; j += 1) {
-        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+        d[i]![j] = v;
       }
     }
     if (d[a.length]![b.length]! < bestDistance) {

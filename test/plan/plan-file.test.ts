@@ -31,8 +31,11 @@ describe('plan file', () => {
       expect(written.desired.flow.start).toBe(config.flow.start);
       expect(Object.keys(written.desired.flow.steps).sort()).toEqual(Object.keys(config.flow.steps).sort());
     }
-    // The checksum is the sha256 of the format version and the inputs, keys sorted at every level.
-    expect(file.checksum).toBe(createHash('sha256').update(sortedJson({ formatVersion: 1, inputs: file.inputs })).digest('hex'));
+    // The checksum covers the whole plan but its time: the sha256 of the format version, every other
+    // field, and the problems without their positions (each as sorted JSON, in sorted order); keys sorted at every level.
+    const { checksum, generatedAt: _at, problems, ...content } = file as unknown as Record<string, unknown> & { checksum: string; problems: Array<Record<string, unknown>> };
+    const placeless = problems.map(({ line: _l, column: _c, endLine: _el, endColumn: _ec, ...rest }) => sortedJson(rest)).sort();
+    expect(checksum).toBe(createHash('sha256').update(sortedJson({ formatVersion: 1, content, problems: placeless })).digest('hex'));
     expect(file.inputs.numbers.map((n) => n.number).sort()).toEqual(configs.map((c) => c.number));
     expect(parsePlan(text)).toEqual({ ok: true, plan });
     expect(parsePlan(serialisePlan(plan))).toEqual({ ok: true, plan });

@@ -153,10 +153,9 @@ describe('buildPlan', () => {
     const uk = plan.numbers.find((n) => n.number === UK)!;
     expect(uk.action).toBe('update');
     expect(uk.changes.filter((c) => c.kind === 'step-added')).toHaveLength(4);
-    expect(uk.notes).toEqual([
-      'live flow v1 was not written by this version of callflow; it will be replaced as a whole',
-      'an unpublished draft (v2) exists; apply writes a new version over it',
-    ]);
+    expect(uk.notes).toEqual(['live flow v1 was not written by this version of callflow; it will be replaced as a whole']);
+    // The draft above the published version is a change of its own (apply publishes over it), not a note.
+    expect(uk.changes).toContainEqual({ kind: 'draft-superseded', version: 2, published: 1 });
     expect(plan.inputs.numbers.find((n) => n.number === UK)).toMatchObject({ publishedVersion: 1, latestVersion: 2 });
   });
 

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const STEP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 /** Names of shared schedules and messages are file names without `.yaml`. */
 export const ITEM_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+/** Step, schedule and message names are identifiers, not texts: a bound keeps every look-up and message small. */
+export const MAX_NAME_LENGTH = 64;
 export const E164 = /^\+[1-9][0-9]{6,14}$/;
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
@@ -34,9 +36,11 @@ function checkZone(zone: string): boolean {
   }
 }
 
-export const stepRef = z
-  .string()
-  .regex(STEP_NAME, { error: 'a step name: letters, digits, "-" and "_"' })
+/** A step name (a key of flow.steps), a schedule or a shared message name. */
+export const stepName = (error: string) => z.string().max(MAX_NAME_LENGTH, { error: `at most ${MAX_NAME_LENGTH} characters` }).regex(STEP_NAME, { error });
+export const itemName = () => z.string().max(MAX_NAME_LENGTH, { error: `at most ${MAX_NAME_LENGTH} characters` }).regex(ITEM_NAME);
+
+export const stepRef = stepName('a step name: letters, digits, "-" and "_"')
   .meta({ description: 'Name of another step in this flow (a key of flow.steps).' });
 
 export const timezone = z

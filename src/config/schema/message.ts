@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ITEM_NAME, languageTag } from './common.js';
+import { itemName, languageTag } from './common.js';
 
 /** The platform limits text-to-speech prompts; longer texts should be recorded. */
 export const MAX_TTS_CHARACTERS = 1000;
@@ -20,7 +20,7 @@ export const fileMessage = z
 
 export const refMessage = z
   .strictObject({
-    ref: z.string().regex(ITEM_NAME).meta({ description: 'Name of a shared message in config/messages/ (file name without .yaml).' }),
+    ref: itemName().meta({ description: 'Name of a shared message in config/messages/ (file name without .yaml).' }),
   })
   .meta({ title: 'Shared message' });
 

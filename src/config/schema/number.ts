@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { e164, languageTag, STEP_NAME, stepRef, timezone } from './common.js';
+import { e164, languageTag, stepName, stepRef, timezone } from './common.js';
 import { step } from './step.js';
 
 const caller = z.union([z.string(), z.number().int().nonnegative()]).transform(String);
@@ -39,7 +39,7 @@ export const numberFile = z
     language: languageTag,
     flow: z.strictObject({
       start: stepRef.meta({ description: 'The first step a call enters.' }),
-      steps: z.record(z.string().regex(STEP_NAME, { error: 'step names use letters, digits, "-" and "_"' }), step),
+      steps: z.record(stepName('step names use letters, digits, "-" and "_"'), step),
     }),
     tests: z.array(flowTest).optional(),
   })

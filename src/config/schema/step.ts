@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { e164, ITEM_NAME, stepRef } from './common.js';
+import { e164, itemName, stepRef } from './common.js';
 import { fileMessage, message } from './message.js';
 
 export const DEFAULT_IVR_TIMEOUT_SECONDS = 3;
@@ -27,7 +27,7 @@ export const messageStep = z.strictObject({
 export const timeRuleStep = z.strictObject({
   type: z.literal('time_rule'),
   label,
-  schedule: z.string().regex(ITEM_NAME).meta({ description: 'Name of a schedule in config/schedules/.' }),
+  schedule: itemName().meta({ description: 'Name of a schedule in config/schedules/.' }),
   open: stepRef,
   closed: stepRef,
   holiday: stepRef.optional().meta({ description: 'Where calls go on the schedule\'s holidays; defaults to `closed`.' }),

@@ -5,7 +5,7 @@
  * the Authorization header it builds; URLs, logs and error messages never carry them.
  */
 import type { Logger } from 'pino';
-import { AuthError, NotFoundError, ProviderError, RateLimitError, StaleVersionError } from '../errors.js';
+import { AuthError, LockLostError, NotFoundError, ProviderError, RateLimitError, StaleVersionError } from '../errors.js';
 import { systemClock, type Clock } from '../../clock.js';
 import { RateLimiter, type RateLimit } from './rate-limiter.js';
 import { readRateLimitHeaders } from './rate-limit-headers.js';
@@ -31,6 +31,8 @@ export interface HttpClientOptions {
   clock?: Clock;
   random?: () => number;
   fetch?: typeof fetch;
+  /** Headers every request carries at the moment it is sent (the sandbox's apply-lock token while a lock is held). */
+  headers?: () => Record<string, string>;
 }
 
 export interface HttpRequest {
@@ -67,6 +69,7 @@ export class HttpClient {
   private readonly rateLimitRetries: number;
   private readonly maxRateLimitWaitMs: number;
   private readonly logger: Logger;
+  private readonly headers: () => Record<string, string>;
 
   constructor(options: HttpClientOptions) {
     this.base = parseBase(options.baseUrl);
@@ -80,6 +83,7 @@ export class HttpClient {
     this.rateLimitRetries = options.rateLimitRetries ?? 5;
     this.maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 120_000;
     this.logger = options.logger;
+    this.headers = options.headers ?? (() => ({}));
   }
 
   /** Base URL without credentials, for messages. */
@@ -151,7 +155,7 @@ export class HttpClient {
   }
 
   private init(request: HttpRequest): RequestInit {
-    const headers: Record<string, string> = { accept: 'application/json', authorization: this.authorization, ...request.headers };
+    const headers: Record<string, string> = { accept: 'application/json', authorization: this.authorization, ...this.headers(), ...request.headers };
     let body: RequestInit['body'];
     if (request.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -209,6 +213,7 @@ function errorFor(label: string, status: number, body: unknown): ProviderError {
   if (status === 401 || status === 403) return new AuthError(`${message} (check the API id and token environment variables)`, status);
   if (status === 404) return new NotFoundError(message, status);
   if (status === 412) return new StaleVersionError(message, status);
+  if (status === 409 && typeof body === 'object' && body !== null && (body as Record<string, unknown>)['error'] === 'Lock lost') return new LockLostError(message, status);
   if (status === 429) return new RateLimitError(message, status);
   return new ProviderError(message, status);
 }

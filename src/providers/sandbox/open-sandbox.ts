@@ -7,7 +7,10 @@
 import { join } from 'node:path';
 import { startSandbox, sandboxCredentials } from '../../sandbox/server.js';
 import { isPristine, seedFromRepo, seedStore } from '../../sandbox/seed.js';
+import { StoreCorruptError } from '../../sandbox/store.js';
+import { damagedStoreAdvice } from '../../sandbox/store-damage.js';
 import { provisionMissing } from '../../sandbox/provision.js';
+import { ProviderError } from '../errors.js';
 import type { TelephonyProvider } from '../provider.js';
 import type { ProviderContext } from '../context.js';
 import { SandboxProvider } from './sandbox-provider.js';
@@ -26,7 +29,10 @@ export function sandboxDataDir(root: string): string {
 export async function openSandbox(context: ProviderContext): Promise<TelephonyProvider> {
   const credentials = sandboxCredentials(context.env);
   if (context.url) return new SandboxProvider({ ...context.http, baseUrl: context.url, credentials, logger: context.logger }, undefined, SANDBOX_AT_URL_HINT);
-  const server = await startSandbox({ dataDir: sandboxDataDir(context.root), credentials, logger: context.logger, rateLimit: IN_PROCESS_RATE_LIMIT });
+  const server = await startSandbox({ dataDir: sandboxDataDir(context.root), credentials, logger: context.logger, rateLimit: IN_PROCESS_RATE_LIMIT }).catch((error: unknown) => {
+    if (error instanceof StoreCorruptError) throw new ProviderError(`the embedded sandbox cannot start: ${damagedStoreAdvice(error)}`);
+    throw error;
+  });
   try {
     if (context.repo && isPristine(await server.store.read())) {
       const result = await seedStore(server.store, seedFromRepo(context.repo));

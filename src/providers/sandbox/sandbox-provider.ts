@@ -48,10 +48,17 @@ export class SandboxProvider implements TelephonyProvider {
     provisionHint?: string,
   ) {
     this.capabilities = provisionHint ? { ...SANDBOX_CAPABILITIES, provisionHint } : SANDBOX_CAPABILITIES;
-    this.client = new HttpClient({ ...options, logger: options.logger.child({ component: 'provider-sandbox' }) });
+    // While this provider holds the apply lock, every request carries its token: the sandbox
+    // refuses a write whose token no longer holds the lock (LockLostError).
+    const fence: Fence = {};
+    this.client = new HttpClient({
+      ...options,
+      logger: options.logger.child({ component: 'provider-sandbox' }),
+      headers: (): Record<string, string> => (fence.token ? { [LOCK_TOKEN_HEADER]: fence.token } : {}),
+    });
     this.flows = sandboxFlows(this.client);
     this.assets = sandboxAssets(this.client);
-    this.lock = sandboxLock(this.client);
+    this.lock = sandboxLock(this.client, fence);
   }
 
   get url(): string {
@@ -142,30 +149,60 @@ function sandboxAssets(client: HttpClient): AssetStore {
   };
 }
 
-function sandboxLock(client: HttpClient): AccountLock {
+interface Fence {
+  token?: string;
+}
+
+function sandboxLock(client: HttpClient, fence: Fence): AccountLock {
+  const put = async (owner: string, token: string, ttlSeconds: number, where?: { host: string; pid: number }): Promise<Lock> => {
+    const json = { owner, token, ttl_seconds: Math.ceil(ttlSeconds), ...(where ? { host: where.host, pid: where.pid } : {}) };
+    const response = await client.request<LockAnswer>({ method: 'PUT', path: LOCK_PATH, json, accept: [409] });
+    if (response.status === 409) throw heldError(response.body);
+    const lock = response.body.lock;
+    if (!lock) throw new ProviderError('PUT /callflow/locks/apply: the answer has no lock');
+    fence.token = token;
+    return { owner: lock.owner, expiresAt: lock.expires_at, token, ...(lock.id ? { id: lock.id } : {}) };
+  };
   return {
-    async acquire(owner, ttlSeconds): Promise<Lock> {
-      const token = randomUUID();
-      const response = await client.request<LockAnswer>({ method: 'PUT', path: LOCK_PATH, json: { owner, token, ttl_seconds: Math.ceil(ttlSeconds) }, accept: [409] });
-      if (response.status === 409) throw new LockHeldError(response.body.owner ?? 'someone', response.body.expires_at ?? 'unknown');
-      const lock = response.body.lock;
-      if (!lock) throw new ProviderError('PUT /callflow/locks/apply: the answer has no lock');
-      return { owner: lock.owner, expiresAt: lock.expires_at, token };
-    },
+    acquire: (owner, ttlSeconds, where) => put(owner, randomUUID(), ttlSeconds, where),
+    // The same token again: the sandbox extends the holding (its id stays) unless another holds the lock now.
+    renew: (lock, ttlSeconds) => put(lock.owner, lock.token, ttlSeconds),
     async release(lock) {
-      const response = await client.request<LockAnswer>({ method: 'DELETE', path: LOCK_PATH, headers: { 'x-callflow-lock-token': lock.token }, accept: [409] });
-      if (response.status === 409) throw new LockHeldError(response.body.owner ?? 'someone', response.body.expires_at ?? 'unknown');
+      if (fence.token === lock.token) delete fence.token;
+      const response = await client.request<LockAnswer>({ method: 'DELETE', path: LOCK_PATH, headers: { [LOCK_TOKEN_HEADER]: lock.token }, accept: [409] });
+      if (response.status === 409) throw heldError(response.body);
+    },
+    async break(holder) {
+      if (!holder.id) throw new ProviderError('this lock has no id to break it by (written by an older sandbox); wait until it expires');
+      const response = await client.request<LockAnswer>({ method: 'DELETE', path: LOCK_PATH, headers: { 'x-callflow-break-lock': holder.id }, accept: [409] });
+      if (response.status === 409) throw heldError(response.body);
     },
   };
 }
 
+function heldError(body: LockAnswer): LockHeldError {
+  const owner = body.owner ?? 'someone';
+  const expiresAt = body.expires_at ?? 'unknown';
+  return new LockHeldError(owner, expiresAt, {
+    owner,
+    expiresAt,
+    ...(body.id ? { id: body.id } : {}),
+    ...(body.host !== undefined ? { host: body.host } : {}),
+    ...(body.pid !== undefined ? { pid: body.pid } : {}),
+  });
+}
+
 interface LockAnswer {
-  lock?: { owner: string; expires_at: string };
+  lock?: { id?: string; owner: string; expires_at: string };
+  id?: string;
   owner?: string;
   expires_at?: string;
+  host?: string;
+  pid?: number;
 }
 
 const LOCK_PATH = '/callflow/locks/apply';
+const LOCK_TOKEN_HEADER = 'x-callflow-lock-token';
 
 function flowPath(id: string): string {
   return `/callflow/numbers/${encodeURIComponent(id)}/flow`;

@@ -1,0 +1,55 @@
+/**
+ * Issue #17, item 15: what callflow prints is bounded whatever the files hold — a 1.9 MB TTS
+ * text is not echoed in full in a flow-test hint, and a file's repeated problems are capped.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli, tempRepo } from '../fixtures/broken/harness.js';
+
+const HUGE = 'Bonjour. '.repeat(210_000); // 1.9 MB, under the 2 MB file limit
+
+function numberFile(tests: string): string {
+  return [
+    'number: "+33100000001"',
+    'name: Big text',
+    'timezone: Europe/Paris',
+    'language: fr-FR',
+    'flow:',
+    '  start: welcome',
+    '  steps:',
+    `    welcome: { type: message, message: { tts: "${HUGE}" }, next: bye }`,
+    '    bye: { type: hangup }',
+    tests,
+  ].join('\n');
+}
+
+describe('output floods', () => {
+  it('a failing flow test does not echo a 1.9 MB text it heard', async () => {
+    const tests = 'tests:\n  - name: says goodbye\n    at: 2026-11-30T10:00:00\n    expect: { hears: ["Au revoir"] }\n';
+    const repo = tempRepo({ 'config/numbers/big.yaml': numberFile(tests) });
+    try {
+      for (const format of ['text', 'json', 'github']) {
+        const run = await runCli(['validate', '--root', repo.root, '--format', format], { env: { CALLFLOW_LOG_LEVEL: 'silent' } });
+        expect(run.code).toBe(1);
+        expect(run.stdout).toContain('says goodbye');
+        expect(run.stdout.length).toBeLessThan(20_000);
+      }
+      const test = await runCli(['test', '--root', repo.root], { env: { CALLFLOW_LOG_LEVEL: 'silent' } });
+      expect(test.code).toBe(1);
+      expect(test.stdout.length).toBeLessThan(20_000);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a flow test with a huge expectation is echoed as an excerpt too', async () => {
+    const tests = `tests:\n  - name: "${'n'.repeat(100_000)}"\n    at: 2026-11-30T10:00:00\n    expect: { hears: ["${'x'.repeat(100_000)}"], path: [welcome, nowhere] }\n`;
+    const repo = tempRepo({ 'config/numbers/big.yaml': numberFile(tests).replace(HUGE, 'Bonjour') });
+    try {
+      const run = await runCli(['validate', '--root', repo.root], { env: { CALLFLOW_LOG_LEVEL: 'silent' } });
+      expect(run.code).toBe(1);
+      expect(run.stdout.length).toBeLessThan(20_000);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
