@@ -6,7 +6,7 @@
 import { diffWords } from 'diff';
 import type { CanonicalMessage } from '../model/flow-document.js';
 import type { Change } from './plan-schema.js';
-import type { ChangeLine } from './describe.js';
+import type { ChangeLine } from './change-line.js';
 
 type StepChanged = Extract<Change, { kind: 'step-changed' }>;
 type Tts = Extract<CanonicalMessage, { tts: string }>;

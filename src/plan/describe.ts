@@ -4,13 +4,9 @@ import type { Change, NumberAction, OutsideEdit, SlotValue } from './plan-schema
 import { formatBytes } from '../report/format-bytes.js';
 import { describeScheduleFields, describeTtsChange } from './describe-detail.js';
 
-export type Sign = '+' | '-' | '~' | '^';
+import type { ChangeLine } from './change-line.js';
 
-export interface ChangeLine {
-  /** + added, - removed, ~ changed, ^ uploaded. */
-  sign: Sign;
-  text: string;
-}
+export type { ChangeLine, Sign } from './change-line.js';
 
 export const ACTION_TEXT: Record<NumberAction, string> = {
   'create-flow': 'create flow',

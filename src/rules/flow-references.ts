@@ -1,7 +1,6 @@
 import { didYouMean } from '../config/did-you-mean.js';
 import { branchesOf } from '../model/flow.js';
 import { hasOwn } from '../model/own.js';
-import type { Problem } from '../model/problem.js';
 import { CappedProblems } from './problem-cap.js';
 import { problemAt, type Rule } from './rule.js';
 

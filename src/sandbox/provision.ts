@@ -3,10 +3,9 @@
  * provisioned as if bought (with the platform's default flow), and the users and teams its ring
  * steps name as if the admins had created them. Only what is missing is added; nothing is changed.
  */
-import { countryOf } from './country.js';
 import type { Seed } from './seed.js';
 import type { AccountView } from './account.js';
-import { MESSAGE_SLOTS, type StoredNumber } from './state.js';
+import { boughtNumber } from './bought-number.js';
 import type { SandboxStore } from './store.js';
 
 export interface Provisioned {
@@ -25,16 +24,7 @@ export async function provisionMissing(store: SandboxStore, seed: Seed, now = ne
     const numbers = new Set(before.numbers.map((n) => n.digits));
     for (const n of seed.numbers) {
       if (numbers.has(n.digits)) continue;
-      account.addNumber({
-        digits: n.digits,
-        name: n.name,
-        country: n.country ?? countryOf(n.digits),
-        time_zone: n.timezone,
-        ...(n.language ? { language: n.language } : {}),
-        created_at: at,
-        messages: Object.fromEntries(MESSAGE_SLOTS.map((slot) => [slot, null])) as StoredNumber['messages'],
-        flow: { versions: [], published: null },
-      });
+      account.addNumber(boughtNumber(n, at));
       numbers.add(n.digits);
       added.numbers.push(n.digits);
     }

@@ -8,10 +8,9 @@ import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { loadRepo } from '../config/load.js';
+import { boughtNumber } from './bought-number.js';
 import type { Repo } from '../model/repo.js';
-import { countryOf } from './country.js';
 import type { AccountView } from './account.js';
-import { MESSAGE_SLOTS, type StoredNumber } from './state.js';
 import type { SandboxStore } from './store.js';
 
 export const seedFile = z.strictObject({
@@ -101,16 +100,7 @@ export async function seedStore(store: SandboxStore, seed: Seed, now = new Date(
     if (!isPristine(account.before)) return { seeded: false, numbers: 0, users: 0, teams: 0 };
     const at = now.toISOString();
     for (const n of seed.numbers) {
-      account.addNumber({
-        digits: n.digits,
-        name: n.name,
-        country: n.country ?? countryOf(n.digits),
-        time_zone: n.timezone,
-        ...(n.language ? { language: n.language } : {}),
-        created_at: at,
-        messages: Object.fromEntries(MESSAGE_SLOTS.map((slot) => [slot, null])) as StoredNumber['messages'],
-        flow: { versions: [], published: null },
-      });
+      account.addNumber(boughtNumber(n, at));
     }
     const userIds = new Map<string, number>();
     for (const u of seed.users) {
