@@ -154,8 +154,12 @@ function hostingCheck(provider: TelephonyProvider): (number: NumberPlan) => Prom
 
 async function movedSincePlan(plan: Plan, targets: NumberPlan[], provider: TelephonyProvider): Promise<Map<string, string>> {
   const ids = targets.flatMap((n) => (n.liveId ? [n.liveId] : []));
-  const live = await readNumbers(provider, ids);
-  const relevant = { ...plan, inputs: { ...plan.inputs, numbers: plan.inputs.numbers.filter((i) => targets.some((t) => t.number === i.number)) } };
+  // Re-read what is about to change at the lower cost: one read per number, or the account's list pages.
+  const pages = Math.ceil(plan.numbers.length / 50);
+  const wanted = new Set(ids);
+  const live = ids.length > pages ? (await provider.readAccount()).filter((n) => wanted.has(n.id)) : await readNumbers(provider, ids);
+  const targeted = new Set(targets.map((t) => t.number));
+  const relevant = { ...plan, inputs: { ...plan.inputs, numbers: plan.inputs.numbers.filter((i) => targeted.has(i.number)) } };
   return new Map(liveMovesSince(relevant, live).map((m) => [m.number, m.reason]));
 }
 
