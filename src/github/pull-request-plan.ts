@@ -3,7 +3,8 @@
  * credentials (a pull request from a fork gets no secrets) validates and runs the flow tests
  * but skips the live read, instead of failing.
  */
-import { planRepo, validateRepo, type PipelineParts, type PlanOutcome, type ValidateResult } from '../pipeline/index.js';
+import { hasErrors } from '../model/problem.js';
+import { validateRepo, withPlanOf, type PipelineParts, type PlanOutcome, type ValidateResult } from '../pipeline/index.js';
 
 export type PullRequestPlanOutcome = PlanOutcome | { kind: 'skipped'; validation: ValidateResult; reason: string };
 
@@ -26,12 +27,12 @@ export async function planForPullRequest(parts: PipelineParts, lacksCredentials:
       }
     },
   };
+  const validation = await validateRepo({ root: parts.root, configDir: parts.configDir }, parts.checks);
+  if (hasErrors(validation.problems)) return { kind: 'invalid', validation };
   try {
-    return await planRepo(guarded);
+    return await withPlanOf(guarded, validation, async (planned) => planned);
   } catch (error) {
     if (!(error instanceof LiveReadSkipped)) throw error;
-    // Only here is the repo validated twice: the first result went down with the refused connection.
-    const validation = await validateRepo({ root: parts.root, configDir: parts.configDir }, parts.checks);
     return { kind: 'skipped', validation, reason: `this run has no telephony credentials (${error.message}); pull requests from forks get no secrets` };
   }
 }

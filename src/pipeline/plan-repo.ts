@@ -39,6 +39,11 @@ export async function planRepo(parts: PipelineParts): Promise<PlanOutcome> {
 export async function withPlan<T>(parts: PipelineParts, next: (planned: PlannedRepo, provider: TelephonyProvider) => Promise<T>): Promise<T | InvalidRepo> {
   const validation = await validateRepo({ root: parts.root, configDir: parts.configDir }, parts.checks);
   if (hasErrors(validation.problems)) return { kind: 'invalid', validation };
+  return withPlanOf(parts, validation, next);
+}
+
+/** The rest of `withPlan` for a repo already validated without errors: open the account, read it, plan. */
+export async function withPlanOf<T>(parts: PipelineParts, validation: ValidateResult, next: (planned: PlannedRepo, provider: TelephonyProvider) => Promise<T>): Promise<T> {
   const lastWrites = lastWritesOf(await readJournal(parts.root));
   const provider = await parts.connect(validation.repo);
   try {
