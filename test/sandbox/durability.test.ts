@@ -3,33 +3,19 @@
  * SIGKILLed while writes are in flight, restarted on the same data dir, and every write it
  * had acknowledged is read back.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logging.js';
 import { SandboxProvider } from '../../src/providers/sandbox/sandbox-provider.js';
-import { CREDENTIALS, tempDir, removeTempDirs } from './helpers.js';
+import { CREDENTIALS, tempDir, removeTempDirs, startChildSandbox } from './helpers.js';
 
-const CHILD = fileURLToPath(new URL('./child-sandbox.ts', import.meta.url));
 const children: ChildProcess[] = [];
 
 function startChild(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /listening on (\S+)/.exec(out);
-      if (found) resolve({ child, url: found[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`sandbox child exited (${code}) before listening: ${err}`)));
-  });
+  return startChildSandbox(args, children);
 }
 
 function providerFor(url: string): SandboxProvider {

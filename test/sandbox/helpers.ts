@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { silentLogger } from '../../src/logging.js';
 import { seedStore, type Seed } from '../../src/sandbox/seed.js';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../src/sandbox/server.js';
@@ -64,4 +66,23 @@ export async function startTestSandbox(options: Partial<SandboxOptions> & { seed
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+const CHILD_SANDBOX = fileURLToPath(new URL('./child-sandbox.ts', import.meta.url));
+
+/** A sandbox in a child process (so a test can SIGKILL it); resolves once it listens. `children` collects it for cleanup. */
+export function startChildSandbox(args: string[], children: ChildProcess[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD_SANDBOX, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /listening on (\S+)/.exec(out);
+      if (found) resolve({ child, url: found[1]! });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`sandbox child exited (${code}) before listening: ${err}`)));
+  });
 }

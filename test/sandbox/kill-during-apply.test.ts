@@ -5,16 +5,14 @@
  * write the CLI had an answer for (counted where the answers arrive) must be in the store, and
  * a second apply finishes the job.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { CREDENTIALS, removeTempDirs, tempDir } from './helpers.js';
+import { CREDENTIALS, removeTempDirs, tempDir, startChildSandbox } from './helpers.js';
 
-const CHILD = fileURLToPath(new URL('./child-sandbox.ts', import.meta.url));
 const NUMBERS = 1000;
 const KILL_AFTER_ACKS = 900;
 const children: ChildProcess[] = [];
@@ -25,19 +23,7 @@ afterEach(() => {
 afterAll(removeTempDirs);
 
 function startSandbox(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /listening on (\S+)/.exec(out);
-      if (found) resolve({ child, url: found[1]! });
-    });
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`sandbox exited (${code}) before listening: ${err}`)));
-  });
+  return startChildSandbox(args, children);
 }
 
 async function writeRepo(root: string): Promise<void> {
