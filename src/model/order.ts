@@ -5,6 +5,7 @@
 import { WEEKDAYS } from '../config/schema/index.js';
 import { branchesOf } from './step-shape.js';
 import type { CanonicalStep } from './flow-document.js';
+import { own } from './own.js';
 
 /**
  * The order a reader follows a flow: depth-first from the start along the branches, then any
@@ -13,7 +14,7 @@ import type { CanonicalStep } from './flow-document.js';
 export function stepOrder(start: string, steps: Readonly<Record<string, CanonicalStep>>): string[] {
   const seen = new Set<string>();
   const visit = (name: string) => {
-    const step = Object.hasOwn(steps, name) ? steps[name] : undefined;
+    const step = own(steps, name);
     if (!step || seen.has(name)) return;
     seen.add(name);
     for (const branch of branchesOf(step)) visit(branch.target);

@@ -9,6 +9,7 @@ import { ProviderError } from './errors.js';
 import type { OpenProviderOptions, ProviderContext } from './context.js';
 import type { TelephonyProvider } from './provider.js';
 import { openSandbox } from './sandbox/open-sandbox.js';
+import { own } from '../model/own.js';
 
 export type { OpenProviderOptions, ProviderContext } from './context.js';
 
@@ -25,7 +26,7 @@ export function providerType(settings: Settings, env: NodeJS.ProcessEnv): string
 
 export async function openProvider(options: OpenProviderOptions): Promise<TelephonyProvider> {
   const type = providerType(options.settings, options.env);
-  const opener = Object.hasOwn(PROVIDERS, type) ? PROVIDERS[type] : undefined;
+  const opener = own(PROVIDERS, type);
   if (!opener) {
     throw new ProviderError(`unknown provider "${type}" (CALLFLOW_PROVIDER or provider.type): use ${Object.keys(PROVIDERS).join(' or ')}`);
   }

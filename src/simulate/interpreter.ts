@@ -7,6 +7,7 @@ import type { Answer } from './caller.js';
 import type { Ending, Heard, PlayRole, SimEvent, Simulation } from './events.js';
 import { localTimeAt } from './local-time.js';
 import { scheduleStatusAt } from './schedule-status.js';
+import { own } from '../model/own.js';
 
 type IvrStep = Extract<CanonicalStep, { type: 'ivr' }>;
 type InputIvrStep = Extract<CanonicalStep, { type: 'input_ivr' }>;
@@ -54,7 +55,7 @@ export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'> & Partia
 function yamlOrigin(repo: Pick<Repo, 'schedules'>, number: NumberConfig): FlowOrigin {
   return {
     messageRef: (step, field) => {
-      const written = Object.hasOwn(number.flow.steps, step) ? number.flow.steps[step] : undefined;
+      const written = own(number.flow.steps, step);
       const found = written && messagesOf(written).find((m) => m.path.join('.') === field);
       return found && 'ref' in found.message ? found.message.ref : undefined;
     },
@@ -103,7 +104,7 @@ export function walkFlow(call: FlowUnderTest, inputs: CallInputs): Simulation {
       break;
     }
     const name: string = current;
-    const step: CanonicalStep | undefined = Object.hasOwn(flow.steps, name) ? flow.steps[name] : undefined;
+    const step: CanonicalStep | undefined = own(flow.steps, name);
     if (!step) {
       events.push({ kind: 'stuck', step: path.at(-1) ?? name, reason: `step "${name}" does not exist` });
       ending = 'stuck';
@@ -193,7 +194,7 @@ type Read = { outcome: 'option' | 'complete'; next: string; branch: string; deta
 function readIvr(step: IvrStep, keys: string | undefined): Read {
   if (keys === undefined) return { outcome: 'no-input', detail: 'no key pressed' };
   const key = keys[0]!;
-  const target = Object.hasOwn(step.options, key) ? step.options[key] : undefined;
+  const target = own(step.options, key);
   return target === undefined
     ? { outcome: 'invalid-input', detail: `key ${key} is not an option (${Object.keys(step.options).join(', ')})` }
     : { outcome: 'option', next: target, branch: `option ${key}`, detail: `pressed ${key}` };
