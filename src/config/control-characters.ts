@@ -43,22 +43,34 @@ export function rawControlCharacter(source: Pick<YamlSource, 'file' | 'text' | '
 /** Strings and keys of the loaded data that hold a control character (spelled as a quoted escape: "\e", "\0", "\r"). */
 export function controlCharactersInValues(source: YamlSource, data: unknown): Problem[] {
   const found: Array<{ path: PathSegment[]; char: string; isKey: boolean }> = [];
-  const walk = (value: unknown, path: PathSegment[], isText: boolean): void => {
+  // One path, pushed and popped as the walk goes: copied only for a finding.
+  const path: PathSegment[] = [];
+  const walk = (value: unknown, isText: boolean): void => {
     if (found.length >= MAX_REPORTED) return;
     if (typeof value === 'string') {
       const char = (isText ? IN_TEXT : IN_VALUE).exec(value)?.[0];
-      if (char) found.push({ path, char, isKey: false });
+      if (char) found.push({ path: [...path], char, isKey: false });
       return;
     }
     if (value === null || typeof value !== 'object') return;
-    const isList = Array.isArray(value);
-    for (const [key, item] of Object.entries(value)) {
-      const char = isList ? undefined : IN_KEY.exec(key)?.[0];
-      if (char) found.push({ path: [...path, key], char, isKey: true });
-      walk(item, [...path, isList ? Number(key) : key], isText || TEXT_KEYS.has(key));
+    if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index += 1) {
+        path.push(index);
+        walk(value[index], isText);
+        path.pop();
+      }
+      return;
+    }
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const char = IN_KEY.exec(key)?.[0];
+      path.push(key);
+      if (char) found.push({ path: [...path], char, isKey: true });
+      walk((value as Record<string, unknown>)[key], isText || TEXT_KEYS.has(key));
+      path.pop();
     }
   };
-  walk(data, [], false);
+  walk(data, false);
   return found.map(({ path, char, isKey }) => ({
     severity: 'error',
     rule: 'yaml/control-character',

@@ -3,8 +3,9 @@
  * absolute one, or a symlink whose target is elsewhere (`/proc/self/environ`, a secrets file)
  * is refused before anything is read, so its content can never reach a message.
  */
+import { lstatSync, realpathSync, type Stats } from 'node:fs';
 import { realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export type RepoPath = { status: 'inside'; real: string } | { status: 'outside' } | { status: 'missing' };
 
@@ -17,6 +18,44 @@ export async function resolveInsideRepo(root: string, path: string): Promise<Rep
   const real = await realpath(absolute).catch(() => undefined);
   if (!real) return { status: 'missing' };
   return isInside(rootReal, real) ? { status: 'inside', real } : { status: 'outside' };
+}
+
+/**
+ * The same answer for many files of a few directories, at one `lstat` a file: each directory's
+ * real path is found once (for this reader's life: one load), and a file that is not a link is
+ * where its directory is. A link is followed in full. The `lstat` comes back for the caller.
+ */
+export function insideRepoReader(root: string): (path: string) => RepoPath & { stats?: Stats } {
+  const rootReal = realOrUndefined(root) ?? resolve(root);
+  const dirs = new Map<string, string | undefined>();
+  return (path) => {
+    if (isAbsolute(path) || path.includes('\\')) return { status: 'outside' };
+    const absolute = resolve(rootReal, path);
+    if (!isInside(rootReal, absolute)) return { status: 'outside' };
+    const dir = dirname(absolute);
+    if (!dirs.has(dir)) dirs.set(dir, realOrUndefined(dir));
+    const dirReal = dirs.get(dir);
+    if (dirReal === undefined) return { status: 'missing' };
+    const real = join(dirReal, basename(absolute));
+    let stats: Stats;
+    try {
+      stats = lstatSync(real);
+    } catch {
+      return { status: 'missing' };
+    }
+    if (!stats.isSymbolicLink()) return isInside(rootReal, real) ? { status: 'inside', real, stats } : { status: 'outside' };
+    const target = realOrUndefined(real);
+    if (target === undefined) return { status: 'missing' };
+    return isInside(rootReal, target) ? { status: 'inside', real: target } : { status: 'outside' };
+  };
+}
+
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function isInside(root: string, path: string): boolean {

@@ -8,6 +8,7 @@ import { numberFile, scheduleFile, settingsFile, sharedMessageFile, type Setting
 import { checkSchema } from './schema-problems.js';
 import { readYamlFile, type YamlSource } from './yaml-source.js';
 import { inspectAudioPath } from './audio-files.js';
+import { insideRepoReader } from './inside-repo.js';
 
 export interface LoadOptions {
   root: string;
@@ -40,9 +41,9 @@ export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
   // Checking nothing must not pass: a wrong --root or a run from a subdirectory would look green.
   if (numberFiles!.length === 0) problems.push(await noNumbersProblem(root, configDir));
 
-  const numbers = await loadAll(root, numberFiles!, numberFile, problems, sources);
-  const schedules = toNamed(await loadAll(root, scheduleFiles!, scheduleFile, problems, sources));
-  const messages = toNamed(await loadAll(root, messageFiles!, sharedMessageFile, problems, sources));
+  const numbers = loadAll(root, numberFiles!, numberFile, problems, sources);
+  const schedules = toNamed(loadAll(root, scheduleFiles!, scheduleFile, problems, sources));
+  const messages = toNamed(loadAll(root, messageFiles!, sharedMessageFile, problems, sources));
 
   const referenced = new Set(audioReferences(numbers, messages.values()).map((ref) => ref.path));
   const audio = new Map(
@@ -69,7 +70,7 @@ async function loadSettings(root: string, file: string, problems: Problem[], sou
   const defaults = settingsFile.parse({});
   // No settings file, or an empty one, means every default.
   if (!(await exists(join(root, file)))) return { settings: defaults };
-  const read = await readYamlFile(root, file);
+  const read = readYamlFile(root, file);
   if (read.source) sources.set(file, read.source.text);
   problems.push(...read.problems.filter((p) => p.rule !== 'yaml/empty'));
   if (!read.source || read.data === undefined) return { settings: defaults };
@@ -114,12 +115,13 @@ async function listYaml(root: string, dir: string): Promise<string[]> {
  */
 const COMPILE_FROM_FILES = 200;
 
-/** Reads, parses and checks each file in turn (see readYamlFile for why not concurrently). */
-async function loadAll<S extends z.ZodType>(root: string, files: string[], schema: S, problems: Problem[], sources: Map<string, string>): Promise<Entry<z.infer<S>>[]> {
+/** Reads, parses and checks each file in turn (see readYamlFile for why synchronously). */
+function loadAll<S extends z.ZodType>(root: string, files: string[], schema: S, problems: Problem[], sources: Map<string, string>): Entry<z.infer<S>>[] {
   const entries: Entry<z.infer<S>>[] = [];
   const check = files.length >= COMPILE_FROM_FILES ? z.compile(schema) : schema;
+  const inside = insideRepoReader(root);
   for (const file of files) {
-    const read = await readYamlFile(root, file);
+    const read = readYamlFile(root, file, inside);
     if (read.source) sources.set(file, read.source.text);
     problems.push(...read.problems);
     if (!read.source || read.data === undefined || read.problems.some((p) => p.severity === 'error')) continue;

@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { LineCounter, parseDocument, visit, isScalar, type Document, type Scalar } from 'yaml';
+import { LineCounter, parseDocument, visit, isAlias, isMap, isScalar, isSeq, type Document, type Scalar } from 'yaml';
 import type { Problem } from '../model/problem.js';
 import { excerpt } from '../model/excerpt.js';
-import { resolveInsideRepo } from './inside-repo.js';
+import { insideRepoReader } from './inside-repo.js';
 import { controlCharactersInValues, rawControlCharacter } from './control-characters.js';
 import { formatBytes } from '../report/format-bytes.js';
 
@@ -29,17 +29,22 @@ export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 export const MAX_ALIAS_COUNT = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export async function readYamlFile(root: string, file: string): Promise<YamlReadResult> {
+/**
+ * Reads one config file as a whole, synchronously: config files are small and read one after
+ * another, and a thread-pool round trip per open/stat/read/close cost more CPU than the reads.
+ * `inside` (one per load) answers where the file really is; see inside-repo.ts.
+ */
+export function readYamlFile(root: string, file: string, inside = insideRepoReader(root)): YamlReadResult {
   const at = (rule: string, message: string, line = 1, column = 1, hint?: string): YamlReadResult => ({
     problems: [{ severity: 'error', rule, message, file, line, column, ...(hint ? { hint } : {}) }],
   });
-  const where = await resolveInsideRepo(root, file);
+  const where = inside(file);
   if (where.status === 'outside') {
     return at('yaml/outside-repo', 'the file is a link to a place outside the repository; callflow reads only files inside it', 1, 1, 'replace the link with the file itself');
   }
   if (where.status === 'missing') return at('yaml/unreadable', 'file cannot be read');
   const path = where.real;
-  const info = await stat(path).catch(() => undefined);
+  const info = where.stats ?? statOrUndefined(path);
   if (!info) return at('yaml/unreadable', 'file cannot be read');
   if (!info.isFile()) return at('yaml/unreadable', 'not a regular file');
   if (info.size > MAX_YAML_BYTES) {
@@ -51,12 +56,29 @@ export async function readYamlFile(root: string, file: string): Promise<YamlRead
       'split it, or move long texts into config/messages/',
     );
   }
-  const bytes = await readFile(path);
-  if (!isUtf8(bytes)) {
-    const bad = firstInvalidUtf8(bytes);
-    return at('yaml/encoding', 'file is not valid UTF-8', bad.line, bad.column, 'save the file as UTF-8');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return at('yaml/unreadable', 'file cannot be read');
   }
-  return parseYamlText(file, bytes.toString('utf8').replace(/^\uFEFF/, ''));
+  // Decoding replaces invalid bytes with U+FFFD; only then are the bytes worth a second look.
+  if (text.includes('\uFFFD')) {
+    const bytes = readFileSync(path);
+    if (!isUtf8(bytes)) {
+      const bad = firstInvalidUtf8(bytes);
+      return at('yaml/encoding', 'file is not valid UTF-8', bad.line, bad.column, 'save the file as UTF-8');
+    }
+  }
+  return parseYamlText(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 export function parseYamlText(file: string, text: string): YamlReadResult {
@@ -67,7 +89,7 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
   for (const error of doc.errors) {
     problems.push({ severity: 'error', ...describeYamlError(error.code, error.message, text, error.pos[0]), ...offsetPosition(source, error.pos[0]) });
   }
-  problems.push(...duplicateKeys(source));
+  problems.push(...keyProblems(source));
   const raw = rawControlCharacter(source);
   if (raw) problems.push(raw);
   for (const warning of doc.warnings) {
@@ -88,11 +110,6 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     problems.push({ severity: 'error', rule: 'yaml/empty', message: 'file is empty', file, line: 1, column: 1 });
     return result();
   }
-
-  // Walking every node costs as much as converting it; skip the walk when the text cannot
-  // hold a forbidden key or an alias (a backslash could spell one in an escaped string).
-  if (MAY_NEED_WALK.test(text)) checkKeysAndAliases(source, problems);
-  if (problems.some((p) => p.severity === 'error')) return result();
 
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
@@ -136,7 +153,7 @@ function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCount
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: false,
-    // Checked by `duplicateKeys` in one pass: the parser's own check compares each key with
+    // Checked by `keyProblems` in one pass: the parser's own check compares each key with
     // every earlier one, which a map of 10,000 steps turns into 50 million comparisons.
     uniqueKeys: false,
   });
@@ -156,61 +173,52 @@ function describeYamlError(code: string, message: string, text: string, offset: 
   return { rule: 'yaml/syntax', message: firstLine(message) };
 }
 
-const MAY_NEED_WALK = /__proto__|constructor|prototype|[*\\]/;
-
-function checkKeysAndAliases(source: YamlSource, problems: Problem[]): void {
+/**
+ * One walk over the tree for what the parser does not refuse: a key twice in a map (`1:` and
+ * `"1":` are the same key once loaded), a key that would reach an object's prototype, more
+ * aliases than MAX_ALIAS_COUNT. Hand-written rather than yaml's `visit`, which builds a path
+ * array per node: this runs on every file.
+ */
+function keyProblems(source: YamlSource): Problem[] {
+  const problems: Problem[] = [];
   let aliases = 0;
-  visit(source.doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
-        problems.push({
-          severity: 'error',
-          rule: 'yaml/forbidden-key',
-          message: `key "${String(pair.key.value)}" is not allowed`,
-          ...nodePosition(source, pair.key),
-        });
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = keyText(pair.key);
+        if (FORBIDDEN_KEYS.has(key) && isScalar(pair.key)) {
+          problems.push({ severity: 'error', rule: 'yaml/forbidden-key', message: `key "${key}" is not allowed`, ...nodePosition(source, pair.key) });
+        }
+        if (seen.has(key)) problems.push(duplicateKey(source, pair.key, key));
+        else seen.add(key);
+        walk(pair.key);
+        walk(pair.value);
       }
-    },
-    Alias(_, node) {
+    } else if (isSeq(node)) {
+      for (const item of node.items) walk(item);
+    } else if (isAlias(node)) {
       aliases += 1;
       if (aliases === MAX_ALIAS_COUNT + 1) {
-        problems.push({
-          severity: 'error',
-          rule: 'yaml/alias-limit',
-          message: `more than ${MAX_ALIAS_COUNT} aliases; refusing to expand them`,
-          ...nodePosition(source, node),
-        });
+        problems.push({ severity: 'error', rule: 'yaml/alias-limit', message: `more than ${MAX_ALIAS_COUNT} aliases; refusing to expand them`, ...nodePosition(source, node) });
       }
-    },
-  });
+    }
+  };
+  walk(source.doc.contents);
+  return problems;
 }
 
-/** A key may appear once per map; `1:` and `"1":` become the same key in the loaded object, so they are duplicates too. */
-function duplicateKeys(source: YamlSource): Problem[] {
-  const problems: Problem[] = [];
-  visit(source.doc, {
-    Map(_, map) {
-      const seen = new Set<string>();
-      for (const pair of map.items) {
-        const key = keyText(pair.key);
-        if (!seen.has(key)) {
-          seen.add(key);
-          continue;
-        }
-        const range = (pair.key as { range?: [number, number, number] } | null)?.range;
-        const written = range ? source.text.slice(range[0], range[1]).trim() : key;
-        const shown = /^["']/.test(written) ? excerpt(written) : `"${excerpt(written)}"`;
-        problems.push({
-          severity: 'error',
-          rule: 'yaml/duplicate-key',
-          message: `duplicate key ${shown}`,
-          hint: 'a key may appear once per map (1 and "1" count as the same key)',
-          ...offsetPosition(source, range?.[0] ?? 0),
-        });
-      }
-    },
-  });
-  return problems;
+function duplicateKey(source: YamlSource, node: unknown, key: string): Problem {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  const written = range ? source.text.slice(range[0], range[1]).trim() : key;
+  const shown = /^["']/.test(written) ? excerpt(written) : `"${excerpt(written)}"`;
+  return {
+    severity: 'error',
+    rule: 'yaml/duplicate-key',
+    message: `duplicate key ${shown}`,
+    hint: 'a key may appear once per map (1 and "1" count as the same key)',
+    ...offsetPosition(source, range?.[0] ?? 0),
+  };
 }
 
 function keyText(node: unknown): string {

@@ -1,38 +1,48 @@
 import type { Flow } from '../config/schema/index.js';
 import { branchesOf, canEndHere } from './flow.js';
-import { hasOwn, own } from './own.js';
+import { hasOwn } from './own.js';
 
-/** Names of existing steps a call can go to next from `name`. */
-export function successors(flow: Flow, name: string): string[] {
-  const step = own(flow.steps, name);
-  if (!step) return [];
-  return branchesOf(step)
-    .map((b) => b.target)
-    .filter((target) => hasOwn(flow.steps, target));
+/**
+ * A flow's steps as a graph, built once per flow (rules ask for it several times): for each
+ * step the existing steps it can go to next, and the steps with a branch to it. Linear in the
+ * number of branches. Loaded config is never changed afterwards, so it is kept per flow object.
+ */
+export interface FlowGraph {
+  successors: ReadonlyMap<string, readonly string[]>;
+  predecessors: ReadonlyMap<string, readonly string[]>;
+  /** Steps a call can reach from `start`. */
+  reachable: ReadonlySet<string>;
+  /** Steps from which some path ends the call (one walk over the reversed graph). */
+  canEnd: ReadonlySet<string>;
 }
 
-export function reachableSteps(flow: Flow): Set<string> {
-  return reachableFrom(hasOwn(flow.steps, flow.start) ? [flow.start] : [], (name) => successors(flow, name));
-}
+const graphs = new WeakMap<Flow, FlowGraph>();
+const NONE: readonly string[] = [];
 
-/** Steps from which some path ends the call (one walk over the reversed graph). */
-export function stepsThatCanEnd(flow: Flow): Set<string> {
-  const ends = Object.entries(flow.steps).filter(([, step]) => canEndHere(step)).map(([name]) => name);
-  const predecessors = predecessorsOf(flow);
-  return reachableFrom(ends, (name) => predecessors.get(name) ?? []);
-}
-
-/** For each step, the steps with a branch to it. Linear in the number of branches. */
-export function predecessorsOf(flow: Flow): Map<string, string[]> {
+export function flowGraph(flow: Flow): FlowGraph {
+  let graph = graphs.get(flow);
+  if (graph) return graph;
+  const successors = new Map<string, string[]>();
   const predecessors = new Map<string, string[]>();
+  const ends: string[] = [];
   for (const name of Object.keys(flow.steps)) {
-    for (const next of successors(flow, name)) {
-      const list = predecessors.get(next);
+    const step = flow.steps[name]!;
+    if (canEndHere(step)) ends.push(name);
+    const next: string[] = [];
+    for (const branch of branchesOf(step)) {
+      if (!hasOwn(flow.steps, branch.target)) continue;
+      next.push(branch.target);
+      const list = predecessors.get(branch.target);
       if (list) list.push(name);
-      else predecessors.set(next, [name]);
+      else predecessors.set(branch.target, [name]);
     }
+    successors.set(name, next);
   }
-  return predecessors;
+  const reachable = reachableFrom(hasOwn(flow.steps, flow.start) ? [flow.start] : [], (name) => successors.get(name) ?? NONE);
+  const canEnd = reachableFrom(ends, (name) => predecessors.get(name) ?? NONE);
+  graph = { successors, predecessors, reachable, canEnd };
+  graphs.set(flow, graph);
+  return graph;
 }
 
 /** Every node reachable from `starts` (themselves included), each visited once. */

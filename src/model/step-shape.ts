@@ -70,12 +70,17 @@ export interface Slot {
   value: unknown;
 }
 
+/** SLOT_PATHS with their dotted names, built once: slotsOf runs for every step of every check. */
+const SLOTS = Object.fromEntries(
+  Object.entries(SLOT_PATHS).map(([type, paths]) => [type, paths.map((path) => ({ field: path.join('.'), path }))]),
+) as unknown as Readonly<Record<StepType, ReadonlyArray<{ field: string; path: readonly string[] }>>>;
+
 export function slotsOf(step: AnyStep): Slot[] {
   const out: Slot[] = [];
-  for (const path of SLOT_PATHS[step.type]) {
+  for (const { field, path } of SLOTS[step.type]) {
     let value: unknown = step;
     for (const key of path) value = value !== null && typeof value === 'object' && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-    if (value !== undefined && value !== null && typeof value === 'object') out.push({ field: path.join('.'), path: [...path], value });
+    if (value !== undefined && value !== null && typeof value === 'object') out.push({ field, path: [...path], value });
   }
   return out;
 }

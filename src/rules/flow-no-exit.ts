@@ -1,5 +1,5 @@
 import { branchesOf } from '../model/flow.js';
-import { predecessorsOf, reachableFrom, reachableSteps, stepsThatCanEnd, successors } from '../model/graph.js';
+import { flowGraph, reachableFrom } from '../model/graph.js';
 import { hasOwn } from '../model/own.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
@@ -16,19 +16,17 @@ export const flowNoExit: Rule = (repo) => {
   const problems: Problem[] = [];
   for (const entry of repo.numbers) {
     const flow = entry.config.flow;
-    const reachable = reachableSteps(flow);
-    const canEnd = stepsThatCanEnd(flow);
+    const { reachable, canEnd, successors, predecessors } = flowGraph(flow);
     // A branch to a missing step is already an error (flow/unknown-step); whatever it was
     // meant to reach may well end the call, so do not also call those paths endless.
     const dangling = Object.entries(flow.steps).filter(([, step]) => branchesOf(step).some((b) => !hasOwn(flow.steps, b.target))).map(([name]) => name);
-    const predecessors = predecessorsOf(flow);
     const leadsToDangling = reachableFrom(dangling, (name) => predecessors.get(name) ?? []);
     const trapped = new Set(Object.keys(flow.steps).filter((name) => reachable.has(name) && !canEnd.has(name) && !leadsToDangling.has(name)));
 
     const reported = new Set<string>();
     for (const name of trapped) {
       if (reported.has(name)) continue;
-      const group = [...reachableFrom([name], (n) => successors(flow, n).filter((s) => trapped.has(s) && !reported.has(s)))];
+      const group = [...reachableFrom([name], (n) => (successors.get(n) ?? []).filter((s) => trapped.has(s) && !reported.has(s)))];
       group.forEach((n) => reported.add(n));
       problems.push(
         problemAt(entry, ['flow', 'steps', name], 'error', 'flow/no-exit', `calls reaching "${name}" can never end${loopText(group)}`, {

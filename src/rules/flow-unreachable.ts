@@ -1,4 +1,4 @@
-import { reachableSteps } from '../model/graph.js';
+import { flowGraph } from '../model/graph.js';
 import { CappedProblems } from './problem-cap.js';
 import { problemAt, type Rule } from './rule.js';
 
@@ -6,7 +6,7 @@ import { problemAt, type Rule } from './rule.js';
 export const flowUnreachable: Rule = (repo) => {
   const problems = new CappedProblems();
   for (const entry of repo.numbers) {
-    const reachable = reachableSteps(entry.config.flow);
+    const { reachable } = flowGraph(entry.config.flow);
     for (const name of Object.keys(entry.config.flow.steps)) {
       if (reachable.has(name)) continue;
       problems.add(entry.file, () =>

@@ -49,7 +49,18 @@ export interface FlowUnderTest {
  * the canonical document apply publishes, so what is simulated is what callers get.
  */
 export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'> & Partial<Pick<Repo, 'audio'>>, number: NumberConfig, inputs: CallInputs): Simulation {
-  return walkFlow({ number: number.number, timezone: number.timezone, flow: canonicalFlow({ config: number }, repo), origin: yamlOrigin(repo, number) }, inputs);
+  return walkFlow({ number: number.number, timezone: number.timezone, flow: documentOf(repo, number), origin: yamlOrigin(repo, number) }, inputs);
+}
+
+/** A number's tests are calls to one document: it is built once per number and repo, not per call. */
+const documents = new WeakMap<NumberConfig, { repo: object; flow: CanonicalFlowDocument }>();
+
+function documentOf(repo: Pick<Repo, 'schedules' | 'messages'>, number: NumberConfig): CanonicalFlowDocument {
+  const known = documents.get(number);
+  if (known?.repo === repo) return known.flow;
+  const flow = canonicalFlow({ config: number }, repo);
+  documents.set(number, { repo, flow });
+  return flow;
 }
 
 function yamlOrigin(repo: Pick<Repo, 'schedules'>, number: NumberConfig): FlowOrigin {

@@ -46,7 +46,7 @@ describe('parseYamlText', () => {
   it('reads a file saved with a UTF-8 byte order mark', async () => {
     const repo = tempRepo({ 'f.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('name: Noël\n')]) });
     try {
-      const { data, problems } = await readYamlFile(repo.root, 'f.yaml');
+      const { data, problems } = readYamlFile(repo.root, 'f.yaml');
       expect(problems).toEqual([]);
       expect(data).toEqual({ name: 'Noël' });
     } finally {
