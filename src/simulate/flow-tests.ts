@@ -5,6 +5,8 @@ import type { Entry, Repo } from '../model/repo.js';
 import { invalidKeySlots, parseAnswer } from './caller.js';
 import type { Ending, Heard, SimEvent, Simulation } from './events.js';
 import { simulateCall } from './interpreter.js';
+import { canonicalFlow } from '../model/canonical.js';
+import type { CanonicalFlowDocument } from '../model/flow-document.js';
 import { instantOf } from './local-time.js';
 
 /** Why a flow test failed; several can hold at once (path and hears). */
@@ -38,10 +40,15 @@ export interface FlowTestResult {
 
 /** Run every `tests:` entry of every number (or of the numbers given). */
 export function runFlowTests(repo: Pick<Repo, 'numbers' | 'schedules' | 'messages'>, numbers: readonly Entry<NumberConfig>[] = repo.numbers): FlowTestResult[] {
-  return numbers.flatMap((entry) => (entry.config.tests ?? []).map((test, index) => runFlowTest(repo, entry, test, index)));
+  return numbers.flatMap((entry) => {
+    const tests = entry.config.tests ?? [];
+    // A number's tests are calls to one document: built once for all of them.
+    const flow = tests.length ? canonicalFlow(entry, repo) : undefined;
+    return tests.map((test, index) => runFlowTest(repo, entry, test, index, flow));
+  });
 }
 
-export function runFlowTest(repo: Pick<Repo, 'schedules' | 'messages'>, entry: Entry<NumberConfig>, test: FlowTest, index: number): FlowTestResult {
+export function runFlowTest(repo: Pick<Repo, 'schedules' | 'messages'>, entry: Entry<NumberConfig>, test: FlowTest, index: number, flow?: CanonicalFlowDocument): FlowTestResult {
   const base = {
     file: entry.file,
     // Positions rebuild the file's YAML tree: asked only when the line is read (failures, JSON).
@@ -55,11 +62,12 @@ export function runFlowTest(repo: Pick<Repo, 'schedules' | 'messages'>, entry: E
   };
   const input = inputProblems(test, entry.config.timezone);
   if (input.length) return Object.assign(base, { passed: false, mismatches: input });
-  const simulation = simulateCall(repo, entry.config, {
-    at: instantOf(test.at, entry.config.timezone)!,
-    keys: test.keys,
-    answer: parseAnswer(test.answer)!,
-  });
+  const simulation = simulateCall(
+    repo,
+    entry.config,
+    { at: instantOf(test.at, entry.config.timezone)!, keys: test.keys, answer: parseAnswer(test.answer)! },
+    flow ?? canonicalFlow(entry, repo),
+  );
   const mismatches = compare(test.expect, simulation);
   return Object.assign(base, { passed: mismatches.length === 0, mismatches, simulation });
 }

@@ -48,19 +48,14 @@ export interface FlowUnderTest {
  * Walk one call through a number's flow as written in its file: the flow is first brought to
  * the canonical document apply publishes, so what is simulated is what callers get.
  */
-export function simulateCall(repo: Pick<Repo, 'schedules' | 'messages'> & Partial<Pick<Repo, 'audio'>>, number: NumberConfig, inputs: CallInputs): Simulation {
-  return walkFlow({ number: number.number, timezone: number.timezone, flow: documentOf(repo, number), origin: yamlOrigin(repo, number) }, inputs);
-}
-
-/** A number's tests are calls to one document: it is built once per number and repo, not per call. */
-const documents = new WeakMap<NumberConfig, { repo: object; flow: CanonicalFlowDocument }>();
-
-function documentOf(repo: Pick<Repo, 'schedules' | 'messages'>, number: NumberConfig): CanonicalFlowDocument {
-  const known = documents.get(number);
-  if (known?.repo === repo) return known.flow;
-  const flow = canonicalFlow({ config: number }, repo);
-  documents.set(number, { repo, flow });
-  return flow;
+export function simulateCall(
+  repo: Pick<Repo, 'schedules' | 'messages'> & Partial<Pick<Repo, 'audio'>>,
+  number: NumberConfig,
+  inputs: CallInputs,
+  /** The number's canonical document, when the caller already has it (several calls to one number). */
+  flow: CanonicalFlowDocument = canonicalFlow({ config: number }, repo),
+): Simulation {
+  return walkFlow({ number: number.number, timezone: number.timezone, flow, origin: yamlOrigin(repo, number) }, inputs);
 }
 
 function yamlOrigin(repo: Pick<Repo, 'schedules'>, number: NumberConfig): FlowOrigin {
