@@ -9,10 +9,12 @@ import { problemAt, type Rule } from './rule.js';
 export const ttsLength: Rule = (repo) => {
   const problems = new CappedProblems();
   const check = (entry: Entry<unknown>, path: PathSegment[], message: Message) => {
-    // Characters are code points; a string's length counts UTF-16 units, never fewer.
-    if (!('tts' in message) || message.tts.length <= MAX_TTS_CHARACTERS || [...message.tts].length <= MAX_TTS_CHARACTERS) return;
+    if (!('tts' in message)) return;
+    // Characters are code points; a string's length counts UTF-16 units, never fewer, so only a long text needs counting.
+    const characters = message.tts.length <= MAX_TTS_CHARACTERS ? message.tts.length : [...message.tts].length;
+    if (characters <= MAX_TTS_CHARACTERS) return;
     problems.add(entry.file, () =>
-      problemAt(entry, [...path, 'tts'], 'error', 'tts/too-long', `text-to-speech text is ${[...message.tts].length} characters; the limit is ${MAX_TTS_CHARACTERS}`, {
+      problemAt(entry, [...path, 'tts'], 'error', 'tts/too-long', `text-to-speech text is ${characters} characters; the limit is ${MAX_TTS_CHARACTERS}`, {
         hint: 'shorten it, split it across message steps, or record it as an mp3',
       }),
     );
