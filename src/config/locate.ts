@@ -1,5 +1,6 @@
 import { isMap, isSeq, isScalar, isPair, type Pair, type YAMLMap } from 'yaml';
-import { nodePosition, type YamlSource } from './yaml-source.js';
+import type { YamlSource } from './yaml-source.js';
+import { nodePosition } from './positions.js';
 import type { Position } from '../model/problem.js';
 
 export type PathSegment = string | number;

@@ -6,6 +6,7 @@ import { excerpt } from '../model/excerpt.js';
 import { insideRepoReader } from './inside-repo.js';
 import { controlCharactersInValues, rawControlCharacter } from './control-characters.js';
 import { formatBytes } from '../report/format-bytes.js';
+import { nodePosition, offsetPosition } from './positions.js';
 
 /** A parsed YAML file that keeps every node's range so any finding can point at file:line:column. */
 export interface YamlSource {
@@ -235,20 +236,6 @@ function findFirstAlias(doc: Document.Parsed): unknown {
     },
   });
   return found;
-}
-
-export function offsetPosition(source: Pick<YamlSource, 'file' | 'lineCounter'>, offset: number) {
-  const { line, col } = source.lineCounter.linePos(offset);
-  return { file: source.file, line, column: col };
-}
-
-/** Position of a node (key, value or collection) from its range. */
-export function nodePosition(source: YamlSource, node: unknown) {
-  const range = (node as { range?: [number, number, number] } | null)?.range;
-  if (!range) return { file: source.file, line: 1, column: 1 };
-  const start = source.lineCounter.linePos(range[0]);
-  const end = source.lineCounter.linePos(range[1]);
-  return { file: source.file, line: start.line, column: start.col, endLine: end.line, endColumn: end.col };
 }
 
 function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
