@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { posix } from 'node:path';
 import type { AudioFileInfo } from '../model/repo.js';
 import { sha256File } from '../audio/hash.js';
 import { MAX_INSPECTED_BYTES } from '../audio/limits.js';
@@ -8,7 +9,7 @@ import { resolveInsideRepo } from './inside-repo.js';
 export async function inspectAudioPath(root: string, path: string): Promise<AudioFileInfo> {
   const where = await resolveInsideRepo(root, path);
   if (where.status === 'outside') return { path, status: 'outside-repo' };
-  if (where.status === 'missing') return { path, status: 'missing' };
+  if (where.status === 'missing') return { path, status: 'missing', nearby: await filesBeside(root, path) };
   const real = where.real;
   const info = await stat(real);
   if (!info.isFile()) {
@@ -17,4 +18,15 @@ export async function inspectAudioPath(root: string, path: string): Promise<Audi
   }
   const sha256 = info.size <= MAX_INSPECTED_BYTES ? await sha256File(real).catch(() => undefined) : undefined;
   return { path, status: 'ok', size: info.size, absolutePath: real, ...(sha256 ? { sha256 } : {}) };
+}
+
+/** Names a did-you-mean can offer for a missing file: the files of its directory, if that is in the repo. */
+const MAX_NEARBY = 1000;
+
+async function filesBeside(root: string, path: string): Promise<string[]> {
+  const dir = posix.dirname(path);
+  const where = dir === '.' ? undefined : await resolveInsideRepo(root, dir);
+  if (where?.status !== 'inside') return [];
+  const entries = await readdir(where.real, { withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile() && !e.name.startsWith('.')).slice(0, MAX_NEARBY).map((e) => e.name);
 }

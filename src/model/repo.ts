@@ -24,6 +24,8 @@ export interface AudioFileInfo {
   absolutePath?: string;
   /** For status `not-a-file`: what it is instead. */
   kind?: string;
+  /** For status `missing`: names of the files in the same directory, for a did-you-mean. */
+  nearby?: string[];
   /**
    * sha256 of the content (hex), when status is ok and the file is not absurdly large: the asset's
    * identity, so plan/apply upload only new content and drift compares audio by content.

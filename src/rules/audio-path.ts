@@ -1,3 +1,4 @@
+import { didYouMean } from '../config/did-you-mean.js';
 import { audioReferences } from '../model/audio-refs.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
@@ -18,7 +19,9 @@ export const audioPath: Rule = (repo) => {
     } else if (info?.status === 'outside-repo') {
       at('audio/outside-repo', `"${ref.path}" points outside the repository`, 'keep audio under audio/ and use a repo-relative path');
     } else if (info?.status === 'missing') {
-      at('audio/missing', `"${ref.path}" does not exist`);
+      const suggestion = didYouMean(fileName(ref.path), info.nearby ?? []);
+      const near = suggestion === undefined ? undefined : `${ref.path.slice(0, ref.path.length - fileName(ref.path).length)}${suggestion}`;
+      at('audio/missing', `"${ref.path}" does not exist${near ? `; did you mean "${near}"?` : ''}`);
     } else if (info?.status === 'not-a-file') {
       at('audio/not-a-file', `"${ref.path}" is ${info.kind ?? 'not a regular file'}`);
     } else if (SPECIAL.test(fileName(ref.path))) {

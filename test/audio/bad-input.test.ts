@@ -37,6 +37,21 @@ describe('bad input is a clear problem: no crash, no hang', () => {
     expect(problems[2]!.message).toContain('directory');
   });
 
+  it('a missing file whose name is one typo from a file beside it gets a did-you-mean naming that file', async () => {
+    const repo = join(dir, 'repo');
+    await mkdir(join(repo, 'audio', 'fr'), { recursive: true });
+    await copyFile(fixture('mono.mp3'), join(repo, 'audio', 'fr', 'welcome.mp3'));
+    await writeRepo(repo, { welcome: 'audio/fr/welcom.mp3', hold: 'audio/fr/welcome.mp3', vm: 'audio/fr/nothing-like-it.mp3' });
+
+    const { code, out } = await runCli(repo, ['validate', '--format', 'json']);
+    expect(code).toBe(1);
+    const missing = (JSON.parse(out) as { problems: Array<{ rule: string; line: number; message: string }> }).problems.filter((p) => p.rule === 'audio/missing');
+    expect(missing.map((p) => [p.line, p.message])).toEqual([
+      [LINES.welcome, '"audio/fr/welcom.mp3" does not exist; did you mean "audio/fr/welcome.mp3"?'],
+      [LINES.vm, '"audio/fr/nothing-like-it.mp3" does not exist'],
+    ]);
+  });
+
   it('audio check refuses a FIFO or a directory named on the command line', async () => {
     execFileSync('mkfifo', [join(dir, 'pipe.mp3')]);
     await mkdir(join(dir, 'x.mp3'));
