@@ -94,6 +94,7 @@ export async function applyPlanned(parts: PipelineParts, planned: PlannedRepo, p
     commit: await actor.commit(),
     planChecksum: plan.checksum,
     provider: provider.name,
+    account: provider.account,
     results: report.results.map((r): JournalResult => {
       const live = r.status === 'applied' ? written.get(r.number) : undefined;
       return {

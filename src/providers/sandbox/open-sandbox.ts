@@ -48,5 +48,8 @@ export async function openSandbox(context: ProviderContext): Promise<TelephonyPr
   return new SandboxProvider(
     { rateLimit: { limit: IN_PROCESS_RATE_LIMIT, windowMs: 60_000 }, ...context.http, baseUrl: server.url, credentials, logger: context.logger },
     () => server.close(),
+    undefined,
+    // Its port changes from run to run; its store does not.
+    'sandbox (in-process, .callflow/sandbox/)',
   );
 }
