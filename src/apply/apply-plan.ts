@@ -101,6 +101,7 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
       if (reason) report.results.push({ number: n.number, name: n.name, status: 'refused', detail: `changed live since plan (${reason}); re-run plan` });
     }
     const failedUploads = await uploadAudio(plan, ready, input, report, stopReason);
+    const lacking = lackingAudio(plan, failedUploads);
     const hosted = hostingCheck(provider);
     for (const number of ready) {
       report.stopped ??= stopReason();
@@ -108,9 +109,9 @@ export async function applyPlan(input: ApplyInput): Promise<ApplyReport> {
         report.results.push({ number: number.number, name: number.name, status: 'refused', detail: `${NOT_ATTEMPTED}: ${report.stopped}` });
         continue;
       }
-      const missing = plan.uploads.filter((u) => u.numbers.includes(number.number) && failedUploads.has(u.path));
-      if (missing.length) {
-        report.results.push({ number: number.number, name: number.name, status: 'failed', detail: `audio upload failed: ${missing.map((u) => u.path).join(', ')}` });
+      const missing = lacking.get(number.number);
+      if (missing) {
+        report.results.push({ number: number.number, name: number.name, status: 'failed', detail: `audio upload failed: ${missing.join(', ')}` });
         continue;
       }
       input.writing?.enter();
@@ -163,11 +164,22 @@ async function movedSincePlan(plan: Plan, targets: NumberPlan[], provider: Telep
   return new Map(liveMovesSince(relevant, live).map((m) => [m.number, m.reason]));
 }
 
+/** Per number, the files it needs whose upload failed (one pass over the uploads, not one per number). */
+function lackingAudio(plan: Plan, failed: ReadonlySet<string>): Map<string, string[]> {
+  const lacking = new Map<string, string[]>();
+  for (const upload of plan.uploads) {
+    if (!failed.has(upload.path)) continue;
+    for (const number of upload.numbers) lacking.set(number, [...(lacking.get(number) ?? []), upload.path]);
+  }
+  return lacking;
+}
+
 async function uploadAudio(plan: Plan, ready: NumberPlan[], input: ApplyInput, report: ApplyReport, stopReason: () => string | undefined): Promise<Set<string>> {
   const failed = new Set<string>();
   const assets = input.provider.assets;
   if (!assets) return failed;
-  const wanted = plan.uploads.filter((u) => u.numbers.some((n) => ready.some((r) => r.number === n)));
+  const readyNumbers = new Set(ready.map((r) => r.number));
+  const wanted = plan.uploads.filter((u) => u.numbers.some((n) => readyNumbers.has(n)));
   for (const upload of wanted) {
     // The numbers that need this file are then not attempted either (the loop over numbers asks too).
     if (stopReason()) break;

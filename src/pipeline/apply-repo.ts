@@ -145,10 +145,10 @@ function withoutNumbers(plan: Plan, hold: readonly LiveMove[]): Plan {
 }
 
 function heldResults(plan: Plan, hold: readonly LiveMove[]): ApplyReport['results'] {
-  const changed = new Set(plan.numbers.filter((n) => n.action === 'create-flow' || n.action === 'update').map((n) => n.number));
+  const changed = new Map(plan.numbers.filter((n) => n.action === 'create-flow' || n.action === 'update').map((n) => [n.number, n.name]));
   return hold
     .filter((m) => changed.has(m.number))
-    .map((m) => ({ number: m.number, name: plan.numbers.find((n) => n.number === m.number)?.name ?? m.number, status: 'refused' as const, detail: m.reason }));
+    .map((m) => ({ number: m.number, name: changed.get(m.number) ?? m.number, status: 'refused' as const, detail: m.reason }));
 }
 
 /** Applied, but not everything: a refusal, a failed number or a failed upload. */
