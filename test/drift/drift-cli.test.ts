@@ -24,6 +24,16 @@ async function appliedExample(): Promise<{ root: string; server: RunningSandbox;
 }
 
 describe('callflow drift', () => {
+  it('shows two texts to speak whole when they differ, so a change at the end of a long one is seen', async () => {
+    const { root, server } = await appliedExample();
+    await editFile(join(root, 'config/numbers/after-hours-uk.yaml'), (text) => text.replace('To leave a message, press 2." }', 'To leave a message, press 2. For billing, press 3." }'));
+    const drift = await callflow(root, server, 'drift');
+    expect(drift.code).toBe(2);
+    expect(drift.stdout).toContain(
+      'urgent.prompt: live tts "For an urgent outage, press 1. To leave a message, press 2." (en-GB) · Git tts "For an urgent outage, press 1. To leave a message, press 2. For billing, press 3." (en-GB)',
+    );
+  });
+
   it('is in sync right after apply (exit 0), and a dashboard edit is drift (exit 2) naming the number, the change and who made it', async () => {
     const { root, server, dashboard } = await appliedExample();
     const clean = await callflow(root, server, 'drift');
