@@ -7,6 +7,7 @@ import { fixAudio } from '../audio/fix.js';
 import { createAudioInspector } from '../audio/inspect.js';
 import { renderAudioJson, renderAudioTable } from '../audio/table.js';
 import { findFfmpeg, findFfprobe } from '../audio/tools.js';
+import { didYouMean } from '../config/did-you-mean.js';
 import { parseCommandArgs, pickFormat, resolveLocations, UsageError } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 
@@ -23,11 +24,15 @@ fix    converts anything ffmpeg reads into a clean mono MP3 at the platform's pa
        result is not smaller, OUT gets IN's bytes. An existing OUT is replaced only with
        --force, and IN only when OUT is the same path and --in-place is given. Exit 1 when it cannot.`;
 
+const SUBCOMMANDS = ['check', 'fix'];
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === 'check') return check(rest, io);
   if (sub === 'fix') return fix(rest, io);
-  throw new UsageError(sub === undefined ? 'say check or fix' : `unknown subcommand "${sub}"`);
+  if (sub === undefined) throw new UsageError('say check or fix');
+  const suggestion = didYouMean(sub, SUBCOMMANDS);
+  throw new UsageError(`unknown subcommand "${sub}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
 }
 
 async function check(argv: string[], io: CliIo): Promise<number> {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { exportAccount } from '../pipeline/index.js';
 import { CommandError, parseCommandArgs, UsageError } from './args.js';
+import { checkOutputDirectory } from './files.js';
 import { EXIT, type CliIo } from './io.js';
 import { cliParts } from './parts.js';
 import { printValidationFailure } from './print-validation.js';
@@ -24,6 +25,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (numbers && numbers.length === 0) throw new UsageError('--numbers needs at least one E.164 number');
   const parts = cliParts(values, io);
   const out = resolve(io.cwd, values.out ?? '.');
+  // Before the account is read: a --out that can never hold the files fails now, writing nothing.
+  await checkOutputDirectory(io, values.out ?? '.');
 
   const outcome = await exportAccount(parts, { out, ...(numbers ? { numbers } : {}) });
   switch (outcome.kind) {

@@ -1,6 +1,7 @@
 import { COMMANDS } from './commands.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { CommandError, UsageError } from './args.js';
+import { reason } from './files.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import { ProviderError } from '../providers/errors.js';
 
@@ -54,10 +55,25 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stderr(`callflow ${name}: ${oneLine(error.message)}`);
       return EXIT.error;
     }
+    if (isFileSystemError(error)) {
+      // A file or directory the command needed could not be used (a file where a directory goes, no permission).
+      io.stderr(`callflow ${name}: cannot ${verbOf(error.syscall)} ${error.path}: ${reason(error)}`);
+      return EXIT.error;
+    }
     // A bug of ours: still one line for the user; the stack is for --log-level debug.
     io.stderr(`callflow ${name}: unexpected failure: ${oneLine(error instanceof Error ? error.message : String(error))}`);
     return EXIT.error;
   }
+}
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException & { path: string; syscall: string } {
+  const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
+  return typeof code === 'string' && typeof path === 'string' && typeof syscall === 'string';
+}
+
+function verbOf(syscall: string): string {
+  const verbs: Record<string, string> = { mkdir: 'create the directory', open: 'open', read: 'read', write: 'write', scandir: 'list', rename: 'rename', unlink: 'remove', copyfile: 'copy' };
+  return verbs[syscall] ?? 'use';
 }
 
 function oneLine(text: string): string {

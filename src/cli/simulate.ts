@@ -3,11 +3,12 @@ import { formatProblemsText } from '../report/format-text.js';
 import { runRules } from '../rules/index.js';
 import { parseAnswer, parseKeysFlag } from '../simulate/caller.js';
 import { invalidKeySlots } from '../simulate/caller.js';
-import { findNumber } from '../simulate/find-number.js';
+import { findNumber, noNumberMatches } from '../simulate/find-number.js';
 import { simulateCall } from '../simulate/interpreter.js';
 import { instantOf } from '../simulate/local-time.js';
 import { renderTranscript } from '../simulate/transcript.js';
-import { parseCommandArgs, pickFormat, resolveLocations, UsageError } from './args.js';
+import { CommandError, parseCommandArgs, pickFormat, resolveLocations, UsageError } from './args.js';
+import { checkWritableFile, writeUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
 
 export const usage = `Usage: callflow simulate NUMBER [--at ISO] [--keys K1,K2,...] [--answer never|always|after:N]
@@ -37,15 +38,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const badKeys = invalidKeySlots(keys);
   if (badKeys.length) throw new UsageError(`--keys: ${badKeys.join(', ')}: only 0-9, * and # can be pressed`);
 
+  if (values.audio === '') throw new UsageError('--audio needs a file name (OUT.wav)');
+  // Where the preview goes and what renders it are checked before the call is walked: a path
+  // that cannot be written fails now, in one line, not after the transcript.
+  const ffmpeg = values.audio === undefined ? undefined : await previewTools(io, values.audio);
+
   const { root, configDir } = resolveLocations(values, io);
   const { repo, problems, sources } = await loadRepo({ root, configDir });
   const query = positionals[0]!;
   const entry = findNumber(repo, query, io.cwd);
   if (!entry) {
-    const known = repo.numbers.map((n) => `${n.config.number} (${n.file})`).join(', ') || 'none';
     const loadErrors = problems.filter((p) => p.severity === 'error');
     if (loadErrors.length) io.stderr(formatProblemsText(loadErrors, { color: io.isTTY, sources }));
-    io.stderr(`callflow simulate: no number matches "${query}"; known numbers: ${known}`);
+    io.stderr(`callflow simulate: ${noNumberMatches(repo, query, io.cwd)}`);
     return EXIT.error;
   }
   // The flow still runs with errors (the transcript shows where it gets stuck), but say so first.
@@ -59,13 +64,26 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (format === 'json') io.stdout(JSON.stringify({ file: entry.file, ...simulation }, null, 2));
   else io.stdout(renderTranscript(simulation));
 
-  if (values.audio) {
-    const { renderCallAudio } = await import('../simulate/audio-preview.js');
+  if (values.audio !== undefined && ffmpeg !== undefined) {
+    const { PreviewError, renderCallAudio } = await import('../simulate/audio-preview.js');
     const { findTool } = await import('../audio/tools.js');
     const espeak = await findTool('espeak-ng', { env: io.env['PATH'] === undefined ? process.env : io.env });
-    const preview = await renderCallAudio(simulation, { root, out: values.audio, espeak: espeak?.path });
+    const preview = await renderCallAudio(simulation, { root, ffmpeg, espeak: espeak?.path }).catch((error: unknown) => {
+      throw error instanceof PreviewError ? new CommandError(`cannot render ${values.audio}: ${error.message}`) : error;
+    });
+    await writeUserFile(io, values.audio, preview.wav);
     for (const note of preview.notes) io.stderr(`note: ${note}`);
     io.stderr(`audio preview: ${values.audio} (${preview.seconds.toFixed(1)} s${preview.speech ? `, text-to-speech by ${preview.speech}` : ''})`);
   }
   return simulation.ending === 'stuck' || simulation.ending === 'loop' ? EXIT.error : EXIT.ok;
+}
+
+/** The ffmpeg that will render the preview into `out`, once `out` is known to be writable as a WAV file. */
+async function previewTools(io: CliIo, out: string): Promise<string> {
+  if (!/\.wav$/i.test(out)) throw new CommandError(`cannot write ${out}: the audio preview is a WAV file; give a name ending in .wav`);
+  await checkWritableFile(io, out);
+  const { findFfmpeg } = await import('../audio/tools.js');
+  const ffmpeg = await findFfmpeg();
+  if (!ffmpeg) throw new CommandError('--audio needs ffmpeg and none was found: run npm install (it brings @ffmpeg-installer/ffmpeg), or install ffmpeg');
+  return ffmpeg.path;
 }

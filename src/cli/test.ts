@@ -1,6 +1,6 @@
 import { loadRepo } from '../config/load.js';
 import { formatProblemsText } from '../report/format-text.js';
-import { findNumber } from '../simulate/find-number.js';
+import { findNumber, noNumberMatches } from '../simulate/find-number.js';
 import { runFlowTests } from '../simulate/flow-tests.js';
 import { renderTestResults } from '../simulate/test-report.js';
 import { parseCommandArgs, pickFormat, resolveLocations } from './args.js';
@@ -24,7 +24,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   for (const query of positionals) {
     const entry = findNumber(repo, query, io.cwd);
     if (!entry) {
-      io.stderr(`callflow test: no number matches "${query}"`);
+      io.stderr(`callflow test: ${noNumberMatches(repo, query, io.cwd)}`);
       return EXIT.error;
     }
     numbers.push(entry);

@@ -87,9 +87,7 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
   const source: YamlSource = { file, text, doc, lineCounter };
   const problems: Problem[] = [];
 
-  for (const error of doc.errors) {
-    problems.push({ severity: 'error', ...describeYamlError(error.code, error.message, text, error.pos[0]), ...offsetPosition(source, error.pos[0]) });
-  }
+  problems.push(...syntaxProblems(source));
   problems.push(...keyProblems(source));
   const raw = rawControlCharacter(source);
   if (raw) problems.push(raw);
@@ -159,6 +157,23 @@ function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCount
     uniqueKeys: false,
   });
   return { doc, lineCounter };
+}
+
+/** Added to the first syntax error's hint when the parser found more after it. */
+const LATER_LINES_HINT = 'fix this first: the lines after it could not be read';
+
+/**
+ * The parser's errors, of which only the first counts: one slip of indentation (a tab, a line
+ * too far right) makes every later line of its map look wrong, and those lines are fine.
+ * A duplicate key is not such a slip and is reported wherever it is.
+ */
+function syntaxProblems(source: YamlSource): Problem[] {
+  const errors = source.doc.errors.map((error) => ({ offset: error.pos[0], ...describeYamlError(error.code, error.message, source.text, error.pos[0]) }));
+  const duplicates = errors.filter((error) => error.rule === 'yaml/duplicate-key');
+  const syntax = errors.filter((error) => error.rule !== 'yaml/duplicate-key').sort((a, b) => a.offset - b.offset);
+  const first = syntax[0];
+  const shown = first && syntax.length > 1 ? [{ ...first, hint: first.hint ? `${first.hint}; ${LATER_LINES_HINT}` : LATER_LINES_HINT }] : syntax;
+  return [...duplicates, ...shown].map(({ offset, ...error }) => ({ severity: 'error' as const, ...error, ...offsetPosition(source, offset) }));
 }
 
 /** A rule id and a message a user can act on, for an error of the yaml parser. */

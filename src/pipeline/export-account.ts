@@ -3,7 +3,7 @@
  * the settings of the checkout (which account); writes into `out`, never over a file that says
  * something else, and never next to number files it did not write.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, resolve } from 'node:path';
 import { isInside } from '../config/inside-repo.js';
 import { exportNumbers, type ExportResult } from '../drift/export-files.js';
@@ -53,10 +53,9 @@ export async function exportAccount(parts: PipelineParts, options: ExportOptions
     // Names come from the account: whatever they say, nothing is written outside --out.
     const outside = contents.find((file) => !isInside(resolve(options.out), resolve(options.out, file.path)));
     if (outside) throw new Error(`refusing to write ${outside.path}: it is outside ${options.out}`);
-    for (const file of contents) {
-      await mkdir(dirname(join(options.out, file.path)), { recursive: true });
-      await writeFile(join(options.out, file.path), file.bytes);
-    }
+    // Every directory first: one that cannot be made (a file in its place) fails before any file is written.
+    for (const dir of new Set(contents.map((file) => dirname(join(options.out, file.path))))) await mkdir(dir, { recursive: true });
+    for (const file of contents) await writeFile(join(options.out, file.path), file.bytes);
     parts.logger.info({ component: 'export', numbers: result.exported.length, files: contents.length }, 'exported');
     return { kind: 'exported', out: options.out, result, written: contents.map((c) => c.path) };
   } finally {
@@ -71,6 +70,7 @@ async function conflictsIn(out: string, configDir: string, contents: ReadonlyArr
     const existing = await readFile(join(out, file.path)).catch(() => undefined);
     if (existing && !existing.equals(file.bytes)) conflicts.push(file.path);
   }
+  conflicts.push(...(await inTheWay(out, contents)));
   const ours = new Set(contents.map((c) => c.path));
   const numbersDir = posix.join(configDir, 'numbers');
   const present = await readdir(join(out, numbersDir)).catch(() => [] as string[]);
@@ -78,7 +78,23 @@ async function conflictsIn(out: string, configDir: string, contents: ReadonlyArr
     const path = posix.join(numbersDir, name);
     if (/\.ya?ml$/.test(name) && !ours.has(path)) conflicts.push(path);
   }
-  return conflicts.sort();
+  return [...new Set(conflicts)].sort();
+}
+
+/** What the writes would trip on: a file where a directory must go, or a directory (or other) where a file must. */
+async function inTheWay(out: string, contents: ReadonlyArray<{ path: string }>): Promise<string[]> {
+  const found: string[] = [];
+  const dirs = new Set<string>();
+  for (const file of contents) {
+    const info = await stat(join(out, file.path)).catch(() => undefined);
+    if (info && !info.isFile()) found.push(file.path);
+    for (let dir = posix.dirname(file.path); dir !== '.' && dir !== '/'; dir = posix.dirname(dir)) dirs.add(dir);
+  }
+  for (const dir of dirs) {
+    const info = await stat(join(out, dir)).catch(() => undefined);
+    if (info && !info.isDirectory()) found.push(dir);
+  }
+  return found;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -9,7 +9,6 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { speakToWav, type SpeechEngine } from '../audio/speak.js';
-import { findFfmpeg } from '../audio/tools.js';
 import type { Heard, SimEvent, Simulation } from './events.js';
 
 const RATE = 16_000;
@@ -22,6 +21,8 @@ const DTMF: Record<string, [number, number]> = {
 };
 
 export interface PreviewResult {
+  /** The call as one WAV file (16 kHz mono PCM), for the caller to write where the user asked. */
+  wav: Buffer;
   seconds: number;
   /** What could not be rendered faithfully (no speech engine, missing file…). */
   notes: string[];
@@ -31,21 +32,25 @@ export interface PreviewResult {
 
 export interface PreviewOptions {
   root: string;
-  out: string;
+  /** The ffmpeg binary that decodes, generates and joins the parts. */
+  ffmpeg: string;
   /** The espeak-ng binary, when installed; its WebAssembly build speaks otherwise. */
   espeak?: string | undefined;
 }
+
+/** ffmpeg could not make the preview: the message says why in one line, without the tool's full output. */
+export class PreviewError extends Error {}
 
 type Generated = { kind: 'args'; args: string[]; seconds: number };
 type Segment = Generated | { kind: 'tts'; heard: Heard } | { kind: 'file'; path: string; maxSeconds?: number };
 
 
-function exec(command: string, args: string[]): Promise<{ code: number; stderr: string }> {
+function exec(command: string, args: string[]): Promise<{ code: number; stderr: string; spawnError?: string }> {
   return new Promise((done) => {
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => done({ code: -1, stderr: error.message }));
+    child.on('error', (error) => done({ code: -1, stderr: '', spawnError: error.message }));
     child.on('close', (code) => done({ code: code ?? -1, stderr }));
   });
 }
@@ -88,7 +93,7 @@ function espeakVoice(heard: Heard): string {
 }
 
 export async function renderCallAudio(simulation: Simulation, options: PreviewOptions): Promise<PreviewResult> {
-  const ffmpeg = (await findFfmpeg())?.path ?? 'ffmpeg';
+  const { ffmpeg } = options;
   const dir = await mkdtemp(join(tmpdir(), 'callflow-preview-'));
   const notes: string[] = [];
   let speech: SpeechEngine | undefined;
@@ -121,8 +126,11 @@ export async function renderCallAudio(simulation: Simulation, options: PreviewOp
     }
     const list = join(dir, 'parts.txt');
     await writeFile(list, parts.map((p) => `file '${p}'`).join('\n'));
-    await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list, '-c:a', 'pcm_s16le', '-y', resolve(options.out)]);
-    return { seconds: await durationOf(resolve(options.out)), notes, ...(speech ? { speech } : {}) };
+    // Joined in the temporary directory: a failure leaves nothing half-written where the user asked.
+    const call = join(dir, 'call.wav');
+    await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list, '-c:a', 'pcm_s16le', '-f', 'wav', '-y', call]);
+    const wav = await readFile(call);
+    return { wav, seconds: durationOf(wav), notes, ...(speech ? { speech } : {}) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -130,12 +138,23 @@ export async function renderCallAudio(simulation: Simulation, options: PreviewOp
 
 async function mustRun(command: string, args: string[]): Promise<void> {
   const run = await exec(command, args);
-  if (run.code !== 0) throw new Error(`${command} failed: ${run.stderr.trim()}`);
+  if (run.spawnError !== undefined) throw new PreviewError(`ffmpeg could not be started (${run.spawnError})`);
+  if (run.code !== 0) throw new PreviewError(`ffmpeg failed: ${firstMeaningfulLine(run.stderr) ?? `exit code ${run.code}`}`);
+}
+
+const MAX_REASON_LENGTH = 200;
+
+/** ffmpeg's first complaint, without the "[wav @ 0x55d…]" prefix, control characters or the lines that repeat it. */
+function firstMeaningfulLine(stderr: string): string | undefined {
+  for (const raw of stderr.split(/\r?\n|\r/)) {
+    const line = raw.replace(/^\[[^\]]* @ 0x[0-9a-f]+\]\s*/i, '').replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+    if (line) return line.length > MAX_REASON_LENGTH ? `${line.slice(0, MAX_REASON_LENGTH - 1)}…` : line;
+  }
+  return undefined;
 }
 
 /** Bytes of PCM after the WAV header, read from the `data` chunk (ffmpeg may add a LIST chunk first). */
-async function durationOf(file: string): Promise<number> {
-  const bytes = await readFile(file);
+function durationOf(bytes: Buffer): number {
   const data = bytes.indexOf('data', 12, 'latin1');
   return data < 0 ? 0 : bytes.readUInt32LE(data + 4) / (RATE * 2);
 }

@@ -1,4 +1,5 @@
 import { basename, extname, posix, relative, resolve, sep } from 'node:path';
+import { didYouMean } from '../config/did-you-mean.js';
 import type { NumberConfig } from '../config/schema/index.js';
 import type { Entry, Repo } from '../model/repo.js';
 
@@ -7,10 +8,42 @@ import type { Entry, Repo } from '../model/repo.js';
  * allowed), its file name (support-fr) or its path (config/numbers/support-fr.yaml, relative to cwd).
  */
 export function findNumber(repo: Pick<Repo, 'numbers' | 'root'>, query: string, cwd: string): Entry<NumberConfig> | undefined {
-  const compact = query.replace(/[\s.()-]/g, '');
+  const compact = compactNumber(query);
   if (compact.startsWith('+')) return repo.numbers.find((entry) => entry.config.number === compact);
-  const byName = repo.numbers.find((entry) => basename(entry.file, extname(entry.file)) === query);
+  const byName = repo.numbers.find((entry) => fileName(entry.file) === query);
   if (byName) return byName;
-  const asPath = relative(repo.root, resolve(cwd, query)).split(sep).join(posix.sep);
+  const asPath = repoPath(repo.root, query, cwd);
   return repo.numbers.find((entry) => entry.file === asPath || entry.file === query);
+}
+
+/**
+ * For a NUMBER nothing matches: the number, file name or path it was probably meant to be,
+ * written the way the query was (support-fx → support-fr), or nothing when none is close.
+ */
+export function nearestNumber(repo: Pick<Repo, 'numbers' | 'root'>, query: string, cwd: string): string | undefined {
+  const compact = compactNumber(query);
+  if (compact.startsWith('+')) return didYouMean(compact, repo.numbers.map((entry) => entry.config.number));
+  if (!/[/\\]|\.ya?ml$/i.test(query)) return didYouMean(query, repo.numbers.map((entry) => fileName(entry.file)));
+  const file = didYouMean(repoPath(repo.root, query, cwd), repo.numbers.map((entry) => entry.file));
+  return file === undefined ? undefined : relative(cwd, resolve(repo.root, file)).split(sep).join(posix.sep);
+}
+
+function compactNumber(query: string): string {
+  return query.replace(/[\s.()-]/g, '');
+}
+
+function fileName(file: string): string {
+  return basename(file, extname(file));
+}
+
+function repoPath(root: string, query: string, cwd: string): string {
+  return relative(root, resolve(cwd, query)).split(sep).join(posix.sep);
+}
+
+/** What `simulate` and `test` say when a NUMBER matches no file: a guess when one is close, else the choices. */
+export function noNumberMatches(repo: Pick<Repo, 'numbers' | 'root'>, query: string, cwd: string): string {
+  const suggestion = nearestNumber(repo, query, cwd);
+  if (suggestion !== undefined) return `no number matches "${query}"; did you mean "${suggestion}"?`;
+  const known = repo.numbers.map((n) => `${n.config.number} (${n.file})`).join(', ') || 'none';
+  return `no number matches "${query}"; known numbers: ${known}`;
 }

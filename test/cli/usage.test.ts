@@ -15,6 +15,14 @@ describe('mistakes on the command line', () => {
     expect(run.stderr).toContain("Unknown option '--detailed-exit-code'; did you mean --detailed-exitcode?");
   });
 
+  it('suggests the audio subcommand meant by a typo, and only a close one', async () => {
+    const run = await runCli(['audio', 'chek'], { cwd: REPO_ROOT });
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe('callflow audio: unknown subcommand "chek"; did you mean "check"?');
+    expect((await runCli(['audio', 'fxi'], { cwd: REPO_ROOT })).stderr).toContain('unknown subcommand "fxi"; did you mean "fix"?');
+    expect((await runCli(['audio', 'convert'], { cwd: REPO_ROOT })).stderr.split('\n')[0]).toBe('callflow audio: unknown subcommand "convert"');
+  });
+
   it('refuses an unknown log level', async () => {
     const run = await runCli(['validate', '--log-level', 'loud'], { cwd: REPO_ROOT });
     expect(run.code).toBe(1);

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { locate } from '../../src/config/locate.js';
 import { parseYamlText, readYamlFile } from '../../src/config/yaml-source.js';
-import { tempRepo } from '../fixtures/broken/harness.js';
+import { REPO_ROOT, tempRepo } from '../fixtures/broken/harness.js';
 
 describe('parseYamlText', () => {
   it('never throws, whatever the text, and every problem has a position inside the file', () => {
@@ -52,5 +54,43 @@ describe('parseYamlText', () => {
     } finally {
       repo.cleanup();
     }
+  });
+});
+
+describe('one slip of indentation', () => {
+  const example = readFileSync(join(REPO_ROOT, 'config/numbers/support-fr.yaml'), 'utf8');
+  const withLine = (line: number, edit: (text: string) => string) =>
+    example
+      .split('\n')
+      .map((text, i) => (i === line - 1 ? edit(text) : text))
+      .join('\n');
+  const LATER = 'fix this first: the lines after it could not be read';
+
+  it('a tab at line 12 is one problem, not one per later line, and says the rest was not read', () => {
+    const text = withLine(12, (line) => line.replace(/^ {6}/, '\t'));
+    const { problems, data } = parseYamlText('config/numbers/support-fr.yaml', text);
+    expect(data).toBeUndefined();
+    expect(problems).toEqual([
+      { severity: 'error', rule: 'yaml/tab', message: 'tab used for indentation', hint: `indent YAML with spaces; ${LATER}`, file: 'config/numbers/support-fr.yaml', line: 12, column: 1 },
+    ]);
+  });
+
+  it('an over-indented `type: ring` is one problem at the first line the parser stumbles on', () => {
+    const text = withLine(27, (line) => line.replace('      type: ring', '        type: ring'));
+    const { problems } = parseYamlText('f.yaml', text);
+    expect(problems).toEqual([{ severity: 'error', rule: 'yaml/syntax', message: 'All mapping items must start at the same column', hint: LATER, file: 'f.yaml', line: 28, column: 1 }]);
+  });
+
+  it('a lone syntax error has no such hint; duplicate keys and unknown tags are still all reported', () => {
+    const lone = parseYamlText('f.yaml', 'a: [1, 2\n').problems;
+    expect(lone).toHaveLength(1);
+    expect(lone[0]).not.toHaveProperty('hint');
+    const rules = parseYamlText('f.yaml', 'a: 1\na: 2\nb: !evil x\nc: 3\nc: 4\nd:\n\t- 1\n\t- 2\n').problems.map((p) => [p.rule, p.line]);
+    expect(rules).toEqual([
+      ['yaml/tab', 7],
+      ['yaml/duplicate-key', 2],
+      ['yaml/duplicate-key', 5],
+      ['yaml/unknown-tag', 3],
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -63,6 +63,38 @@ describe('callflow export', () => {
     expect(taken.code).toBe(1);
     expect(taken.stderr).toMatch(/^callflow export: refused, nothing written: .* already has config\/numbers\/after-hours-uk.yaml;/);
     expect(await readdir(join(out, 'config/numbers'))).toEqual(['after-hours-uk.yaml']);
+  });
+});
+
+describe('callflow export into a path that cannot hold a repo', () => {
+  it('--out a file, or under a file: one line naming it, before the account is read', async () => {
+    const root = await copyExampleRepo();
+    server = await startSeededSandbox(root);
+    const dir = await emptyDir();
+    const file = join(dir, 'afile');
+    await writeFile(file, 'x');
+    for (const [out, why] of [
+      [file, 'it is a file, not a directory'],
+      [join(file, 'sub'), `${file} is a file, not a directory`],
+    ] as const) {
+      const run = await callflow(root, server, 'export', '--out', out);
+      expect(run).toMatchObject({ code: 1, stdout: '', stderr: `callflow export: cannot write into ${out}: ${why}\n` });
+    }
+    expect(await readdir(dir)).toEqual(['afile']);
+    expect(await readFile(file, 'utf8')).toBe('x');
+  });
+
+  it('a file where the export needs a directory (config/numbers) is refused whole, nothing written', async () => {
+    const root = await copyExampleRepo();
+    server = await startSeededSandbox(root);
+    expect((await callflow(root, server, 'apply', '--doit')).code).toBe(0);
+    const out = await emptyDir();
+    await mkdir(join(out, 'config'));
+    await writeFile(join(out, 'config/numbers'), 'x');
+    const run = await callflow(root, server, 'export', '--out', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^callflow export: refused, nothing written: .* already has config\/numbers;[^\n]*\n$/);
+    expect(await readdir(out, { recursive: true })).toEqual(['config', 'config/numbers']);
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../fixtures/broken/harness.js';
@@ -31,6 +32,15 @@ function expectOneLine(run: { code: number; stderr: string }, command: string, m
 
 const env = { CALLFLOW_LOG_LEVEL: 'silent' };
 
+/** A port on 127.0.0.1 that was free a moment ago and now has nobody listening. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
 describe('one line, exit 1', () => {
   it('plan --out a directory, a path under no directory, or /dev/full', async () => {
     const root = exampleCopy('out');
@@ -49,6 +59,21 @@ describe('one line, exit 1', () => {
     const root = exampleCopy('port');
     expectOneLine(await runCli(['plan'], { cwd: root, env: { ...env, CALLFLOW_PROVIDER_URL: 'http://127.0.0.1:99999' } }), 'plan', 'is not a URL');
     expectOneLine(await runCli(['plan'], { cwd: root, env: { ...env, CALLFLOW_PROVIDER_URL: 'http://127.0.0.1:0' } }), 'plan', /GET \/v1\/numbers/);
+  });
+
+  it('a provider nobody answers at: its address (origin only, no query string) and the call', async () => {
+    const root = exampleCopy('unreachable');
+    const port = await closedPort();
+    const url = `http://127.0.0.1:${port}`;
+    const run = await runCli(['plan'], { cwd: root, env: { ...env, CALLFLOW_PROVIDER_URL: `${url}/v1?token=s3cr3t` } });
+    expectOneLine(run, 'plan', `cannot reach the provider at ${url} (connection refused): GET /v1/numbers`);
+    expect(run.stderr).not.toContain('s3cr3t');
+  });
+
+  it('schema --out where a file is in the way', async () => {
+    const root = exampleCopy('schema');
+    writeFileSync(join(root, 'schema-here'), 'x');
+    expectOneLine(await runCli(['schema', '--out', 'schema-here'], { cwd: root, env }), 'schema', `cannot create the directory ${join(root, 'schema-here')}: a file of that name is already there`);
   });
 
   it('a damaged state.json of the embedded sandbox says which file and what to do', async () => {

@@ -63,7 +63,7 @@ describe('HttpClient', () => {
   it('times out a server that does not answer', async () => {
     const server = await scripted([200], 2000);
     const error = await client(server.url, { timeoutMs: 50, retries: 0 }).request({ method: 'GET', path: '/slow' }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('GET /v1/slow failed: no answer within 50 ms');
+    expect((error as Error).message).toBe(`no answer from the provider at ${new URL(server.url).origin} within 50 ms: GET /v1/slow`);
   });
 
   it('never follows a pagination link to another host (it would carry our credentials)', async () => {

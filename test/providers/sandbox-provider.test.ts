@@ -120,13 +120,13 @@ describe('sandbox provider against the real sandbox server', () => {
     await expect(intruder.listNumbers()).rejects.toBeInstanceOf(AuthError);
   });
 
-  it('reports a server that is not there as a provider error naming the call', async () => {
+  it('reports a server that is not there as a provider error naming where it is and the call', async () => {
     const url = t.sandbox.url;
     await t.sandbox.close();
     const gone = t.provider({ baseUrl: url, retries: 1, random: () => 0 });
     const error = await gone.listNumbers().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProviderError);
-    expect((error as Error).message).toMatch(/GET \/v1\/numbers failed: ECONNREFUSED/);
+    expect((error as Error).message).toBe(`cannot reach the provider at ${new URL(url).origin} (connection refused): GET /v1/numbers`);
     t.sandbox.close = async () => {};
   });
 });

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +44,52 @@ describe('callflow simulate', () => {
     expect((await cli(['simulate', 'support-fr', '--keys', '1,x'])).stderr).toContain('--keys: x: only 0-9, * and # can be pressed');
     expect((await cli(['simulate', 'support-fr', '--answer', 'sometimes'])).stderr).toContain('--answer must be never, always or after:SECONDS');
     expect((await cli(['simulate', 'support-fr', '--at', '2026-13-01T10:00'])).stderr).toContain('--at must be an ISO date-time');
+  });
+
+  it('suggests the number meant by a typo in its file name, number or path, in one line', async () => {
+    const oneLine = (run: { code: number; stdout: string; stderr: string }, command: string, want: string) => {
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toBe(`callflow ${command}: ${want}`);
+    };
+    oneLine(await cli(['simulate', 'support-fx']), 'simulate', 'no number matches "support-fx"; did you mean "support-fr"?');
+    oneLine(await cli(['test', 'support-fx']), 'test', 'no number matches "support-fx"; did you mean "support-fr"?');
+    oneLine(await cli(['simulate', '+33 1 76 36 00 01']), 'simulate', 'no number matches "+33 1 76 36 00 01"; did you mean "+33176360000"?');
+    oneLine(await cli(['test', 'config/numbers/suport-fr.yaml']), 'test', 'no number matches "config/numbers/suport-fr.yaml"; did you mean "config/numbers/support-fr.yaml"?');
+    // From another directory, the guessed path is written from there.
+    oneLine(await cli(['test', 'numbers/sales-uk.yaml', '--root', '..'], join(ROOT, 'config')), 'test', 'no number matches "numbers/sales-uk.yaml"; did you mean "numbers/sales-us.yaml"?');
+  });
+
+  it('refuses an --audio file it could not write before walking the call, in one line, writing nothing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'callflow-audio-'));
+    const args = ['simulate', 'support-fr', '--keys', '1', '--audio'];
+    const refused = async (out: string, want: string) => {
+      const run = await cli([...args, out]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe(''); // no transcript: refused before the call was walked
+      expect(run.stderr).toBe(`callflow simulate: cannot write ${out}: ${want}`);
+    };
+    await refused(join(dir, 'nodir/call.wav'), `the directory ${join(dir, 'nodir')} does not exist`);
+    await writeFile(join(dir, 'afile'), 'x');
+    await refused(join(dir, 'afile/call.wav'), `${join(dir, 'afile')} is not a directory`);
+    await refused(dir, 'the audio preview is a WAV file; give a name ending in .wav');
+    await refused(join(dir, 'call.mp3'), 'the audio preview is a WAV file; give a name ending in .wav');
+    expect(await readdir(dir)).toEqual(['afile']);
+  });
+
+  it('says in one line naming the output when ffmpeg fails while rendering, and writes nothing there', async () => {
+    // An espeak-ng (first on PATH) that exits 0 but writes no WAV: ffmpeg then cannot read the speech.
+    const dir = await mkdtemp(join(tmpdir(), 'callflow-audio-'));
+    const espeak = join(dir, 'espeak-ng');
+    await writeFile(espeak, '#!/bin/sh\nwhile [ $# -gt 0 ]; do if [ "$1" = -w ]; then shift; printf "not a wav" > "$1"; fi; shift; done\n');
+    await chmod(espeak, 0o755);
+    const out = join(dir, 'call.wav');
+    const run = await cli(['simulate', 'support-fr', '--at', '2026-11-30T10:00', '--keys', '1', '--audio', out], ROOT, { PATH: dir });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('Ends: voicemail');
+    expect(run.stderr.split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(new RegExp(`^callflow simulate: cannot render ${out}: ffmpeg failed: .*tts\\.wav: Invalid data found when processing input$`));
+    expect(await readdir(dir)).toEqual(['espeak-ng']);
   });
 
   it('renders the call into one WAV to listen to', async () => {

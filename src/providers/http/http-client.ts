@@ -111,7 +111,7 @@ export class HttpClient {
           await this.backoff(label, failures, reason);
           continue;
         }
-        throw new ProviderError(`${label} failed: ${reason}`);
+        throw new ProviderError(unreachable(this.base.origin, label, error, this.timeoutMs));
       }
       done();
       const limits = readRateLimitHeaders(response.headers);
@@ -199,9 +199,37 @@ async function readBody(response: Response, method: string): Promise<unknown> {
 }
 
 function networkReason(error: unknown, timeoutMs: number): string {
-  const err = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return `no answer within ${timeoutMs} ms`;
+  const err = error as { message?: string; cause?: { code?: string; message?: string } };
+  if (timedOut(error)) return `no answer within ${timeoutMs} ms`;
   return err.cause?.code ?? err.cause?.message ?? err.message ?? String(error);
+}
+
+function timedOut(error: unknown): boolean {
+  const { name } = error as { name?: string };
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+/** What the network said, in words; the code itself when it is not one of the usual ones. */
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed, try again',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'connection timed out',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+  UND_ERR_SOCKET: 'connection closed',
+};
+
+/**
+ * The last network failure of a call, naming where it went: the origin only, which the base
+ * URL's check keeps free of credentials (a query string never reaches it).
+ */
+function unreachable(origin: string, label: string, error: unknown, timeoutMs: number): string {
+  if (timedOut(error)) return `no answer from the provider at ${origin} within ${timeoutMs} ms: ${label}`;
+  const reason = networkReason(error, timeoutMs);
+  return `cannot reach the provider at ${origin} (${NETWORK_WORDS[reason] ?? reason}): ${label}`;
 }
 
 /** Aircall's errors are `{ error, troubleshoot }`; ours follow the same shape. */
