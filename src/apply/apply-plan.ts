@@ -169,7 +169,11 @@ function lackingAudio(plan: Plan, failed: ReadonlySet<string>): Map<string, stri
   const lacking = new Map<string, string[]>();
   for (const upload of plan.uploads) {
     if (!failed.has(upload.path)) continue;
-    for (const number of upload.numbers) lacking.set(number, [...(lacking.get(number) ?? []), upload.path]);
+    for (const number of upload.numbers) {
+      const list = lacking.get(number);
+      if (list) list.push(upload.path);
+      else lacking.set(number, [upload.path]);
+    }
   }
   return lacking;
 }

@@ -52,7 +52,11 @@ async function check(argv: string[], io: CliIo): Promise<number> {
   } else {
     const { repo } = await loadRepo({ root, configDir });
     const uses = new Map<string, AudioUse[]>();
-    for (const ref of audioReferences(repo.numbers, repo.messages.values())) uses.set(ref.path, [...(uses.get(ref.path) ?? []), ref.use]);
+    for (const ref of audioReferences(repo.numbers, repo.messages.values())) {
+      const list = uses.get(ref.path);
+      if (list) list.push(ref.use);
+      else uses.set(ref.path, [ref.use]);
+    }
     rows = await Promise.all([...uses].sort(([a], [b]) => a.localeCompare(b)).map(([path, pathUses]) => checkReferencedFile(inspector, repo.audio.get(path)!, pathUses)));
     if (!rows.length && format === 'text') io.stderr(`callflow audio check: ${configDir}/ references no audio file`);
   }
