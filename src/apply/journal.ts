@@ -12,6 +12,8 @@ export interface JournalRecord {
   commit: string | null;
   planChecksum: string;
   provider: string;
+  /** TelephonyProvider.account; absent in records written before it was kept. */
+  account?: string;
   results: JournalResult[];
 }
 
@@ -57,10 +59,14 @@ export async function readJournal(root: string): Promise<JournalRecord[]> {
   return records;
 }
 
-/** Per number (E.164), the last time callflow wrote it and what it read back then. */
-export function lastWrites(records: readonly JournalRecord[]): Map<string, LastWrite> {
+/**
+ * Per number (E.164), the last time callflow wrote it to this account and what it read back
+ * then. A record without an account (an older journal) counts for any account of its provider.
+ */
+export function lastWrites(records: readonly JournalRecord[], provider: { name: string; account: string }): Map<string, LastWrite> {
   const out = new Map<string, LastWrite>();
   for (const record of records) {
+    if (record.account === undefined ? record.provider !== provider.name : record.account !== provider.account) continue;
     for (const result of record.results) {
       if (result.status !== 'applied' || !result.live) continue;
       out.set(result.number, { at: record.at, who: record.who, fingerprint: result.live.fingerprint, publishedVersion: result.live.publishedVersion });

@@ -86,9 +86,12 @@ function show(outcome: ApplyOutcome, format: 'text' | 'json', io: CliIo): number
     case 'unsafe':
       io.stderr(`callflow apply: refused by the safety checks; nothing was applied:\n${outcome.reasons.map((r) => `  - ${r}`).join('\n')}`);
       return EXIT.error;
-    case 'nothing-to-do':
-      if (format === 'json') io.stdout(JSON.stringify({ applied: false, reason: 'nothing to do', results: [] }, null, 2));
+    case 'nothing-to-do': {
+      const why = outcome.alreadyApplied ? 'the account already has what this plan asks for (it was applied since it was made)' : 'the account already matches the repo';
+      if (format === 'json') io.stdout(JSON.stringify({ applied: false, reason: 'nothing to do', ...(outcome.alreadyApplied ? { alreadyApplied: true } : {}), results: [] }, null, 2));
+      else io.stdout(`Nothing to do: ${why}; nothing was written.`);
       return EXIT.ok;
+    }
     case 'dry-run':
       if (format === 'json') io.stdout(JSON.stringify({ applied: false, reason: 'dry run', checksum: outcome.plan.checksum }, null, 2));
       else io.stdout('Dry run: nothing was written. Re-run with --doit to apply.');

@@ -45,7 +45,7 @@ function differenceOf(change: Change): Difference[] {
     case 'branch-rewired':
       return [{ kind: change.kind, where: `${change.step} branch "${change.branch}"`, live: change.before ?? 'none', git: change.after ?? 'none' }];
     case 'message-changed':
-      return [{ kind: change.kind, where: `${change.step}.${change.slot}`, live: describeMessage(change.before), git: describeMessage(change.after) }];
+      return [{ kind: change.kind, where: `${change.step}.${change.slot}`, ...messages(change.before, change.after) }];
     case 'draft-superseded':
       return [{ kind: change.kind, where: 'flow draft', live: `unpublished draft v${change.version}`, git: 'none' }];
     case 'audio-upload':
@@ -53,6 +53,12 @@ function differenceOf(change: Change): Difference[] {
     case 'slot-changed':
       return [{ kind: change.kind, where: `slot ${change.slot}`, live: describeSlotValue(change.before), git: describeSlotValue(change.after) }];
   }
+}
+
+/** Two texts to speak that differ are shown whole: shortened, a change at the end of a long text would not show. */
+function messages(live: Parameters<typeof describeMessage>[0], git: Parameters<typeof describeMessage>[0]): Pick<Difference, 'live' | 'git'> {
+  const whole = live && git && 'tts' in live && 'tts' in git && live.tts !== git.tts;
+  return { live: describeMessage(live, whole ? Infinity : undefined), git: describeMessage(git, whole ? Infinity : undefined) };
 }
 
 const text = (item: string | null) => (item === null ? 'none' : `"${item}"`);

@@ -46,7 +46,8 @@ export type ApplyOutcome =
   | { kind: 'not-as-reviewed'; plan: Plan; differences: string[] }
   | { kind: 'plan-errors'; plan: Plan }
   | { kind: 'unsafe'; plan: Plan; reasons: string[] }
-  | { kind: 'nothing-to-do'; plan: Plan }
+  /** `alreadyApplied`: a saved plan whose changes the account has since received (a re-run, or another apply). */
+  | { kind: 'nothing-to-do'; plan: Plan; alreadyApplied?: true }
   | { kind: 'dry-run'; plan: Plan }
   | { kind: 'applied'; plan: Plan; report: ApplyReport; provider: string };
 
@@ -58,6 +59,8 @@ export async function applyRepo(parts: PipelineParts, options: ApplyOptions): Pr
 export async function applyPlanned(parts: PipelineParts, planned: PlannedRepo, provider: TelephonyProvider, options: ApplyOptions): Promise<Exclude<ApplyOutcome, InvalidRepo>> {
   if (options.reviewed) {
     const moves = liveMovesSince(options.reviewed, planned.live);
+    // Live moved, but to what the repo asks: the plan was applied since it was made. Nothing to refuse.
+    if (moves.length && !hasChanges(planned.plan)) return { kind: 'nothing-to-do', plan: planned.plan, alreadyApplied: true };
     if (moves.length) return { kind: 'moved', plan: options.reviewed, moves };
     const differences = reviewedPlanDifferences(options.reviewed, planned.plan);
     if (differences.length) return { kind: 'not-as-reviewed', plan: options.reviewed, differences };
@@ -91,6 +94,7 @@ export async function applyPlanned(parts: PipelineParts, planned: PlannedRepo, p
     commit: await actor.commit(),
     planChecksum: plan.checksum,
     provider: provider.name,
+    account: provider.account,
     results: report.results.map((r): JournalResult => {
       const live = r.status === 'applied' ? written.get(r.number) : undefined;
       return {

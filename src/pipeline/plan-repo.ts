@@ -44,9 +44,10 @@ export async function withPlan<T>(parts: PipelineParts, next: (planned: PlannedR
 
 /** The rest of `withPlan` for a repo already validated without errors: open the account, read it, plan. */
 export async function withPlanOf<T>(parts: PipelineParts, validation: ValidateResult, next: (planned: PlannedRepo, provider: TelephonyProvider) => Promise<T>): Promise<T> {
-  const lastWrites = lastWritesOf(await readJournal(parts.root));
+  const journal = await readJournal(parts.root);
   const provider = await parts.connect(validation.repo);
   try {
+    const lastWrites = lastWritesOf(journal, provider);
     const live = await provider.readAccount();
     // Two more requests (users, teams), only when some ring step names them.
     const ringTargets = hasRingSteps(validation.repo.numbers) ? await provider.listRingTargets() : undefined;

@@ -87,6 +87,12 @@ export interface TelephonyProvider {
   readonly capabilities: ProviderCapabilities;
   /** API base URL (no credentials). */
   readonly url?: string;
+  /**
+   * Which account this is, the same from run to run and free of credentials (`aircall at
+   * https://api.aircall.io`): the journal keeps what callflow wrote per account, so one checkout
+   * used against two accounts does not take one's history for the other's.
+   */
+  readonly account: string;
   /** The account's numbers, as its list pages name them. */
   listNumbers(): Promise<LiveNumberSummary[]>;
   /** Every number of the account with all a plan compares, read from the list pages (⌈N/50⌉ requests). */

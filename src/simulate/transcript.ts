@@ -28,7 +28,7 @@ function describeEvent(event: SimEvent): string | undefined {
     case 'ring':
       return `    rings ${event.to} for up to ${event.ringSeconds} s`;
     case 'waiting':
-      return `    caller waits with ${event.file ? `${event.music} (${event.file})` : event.music}${event.isDefault ? ' (default ringtone)' : ''}`;
+      return `    caller waits with ${event.file && event.file !== event.music ? `${event.music} (${event.file})` : event.music}${event.isDefault ? ' (default ringtone)' : ''}`;
     case 'answered':
       return `    answered after ${event.afterSeconds} s — call connected`;
     case 'unanswered':

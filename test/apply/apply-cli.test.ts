@@ -91,6 +91,21 @@ describe('plan and apply against the sandbox', () => {
     expect((await publishedVersions(root, server)).get('+442071838750')).toBe(2);
   });
 
+  it('a saved plan applied a second time has nothing to do: it says so, exits 0 and writes nothing', async () => {
+    const root = await copyExampleRepo();
+    server = await startSeededSandbox(root);
+    const planFile = join(root, 'plan.json');
+    expect((await callflow(root, server, 'plan', '--out', planFile)).code).toBe(0);
+    expect((await callflow(root, server, 'apply', '--doit', '--plan', planFile)).code).toBe(0);
+    const versions = await publishedVersions(root, server);
+
+    const again = await callflow(root, server, 'apply', '--doit', '--plan', planFile);
+    expect(again.stderr).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Nothing to do: the account already has what this plan asks for (it was applied since it was made); nothing was written.');
+    expect(await publishedVersions(root, server)).toEqual(versions);
+  });
+
   it('stops before reading the account when the repo has errors', async () => {
     const root = await copyExampleRepo();
     server = await startSeededSandbox(root);

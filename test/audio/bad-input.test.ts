@@ -52,6 +52,22 @@ describe('bad input is a clear problem: no crash, no hang', () => {
     ]);
   });
 
+  it('a .wav file that exists is asked to be converted; one that does not exist is missing, with no advice to convert it', async () => {
+    const repo = join(dir, 'repo');
+    await mkdir(join(repo, 'audio'), { recursive: true });
+    await copyFile(fixture('mono.mp3'), join(repo, 'audio', 'hold.wav'));
+    await writeRepo(repo, { welcome: 'audio/welcome.wav', hold: 'audio/hold.wav', vm: 'audio/hold.wav' });
+
+    const { code, out } = await runCli(repo, ['validate', '--format', 'json']);
+    expect(code).toBe(1);
+    const paths = (JSON.parse(out) as { problems: Array<{ rule: string; line: number; message: string; hint?: string }> }).problems.filter((p) => p.rule === 'audio/not-mp3' || p.rule === 'audio/missing');
+    expect(paths.map((p) => [p.line, p.rule, p.hint])).toEqual([
+      [LINES.welcome, 'audio/missing', 'custom files are .mp3 files in the repository'],
+      [LINES.hold, 'audio/not-mp3', 'convert it: callflow audio fix audio/hold.wav audio/hold.mp3'],
+      [LINES.vm, 'audio/not-mp3', 'convert it: callflow audio fix audio/hold.wav audio/hold.mp3'],
+    ]);
+  });
+
   it('audio check refuses a FIFO or a directory named on the command line', async () => {
     execFileSync('mkfifo', [join(dir, 'pipe.mp3')]);
     await mkdir(join(dir, 'x.mp3'));

@@ -24,6 +24,33 @@ async function appliedExample(): Promise<{ root: string; server: RunningSandbox;
 }
 
 describe('callflow drift', () => {
+  it('judges who changed a number from this account\'s history only, not another account applied from the same checkout', async () => {
+    const { root, server: first } = await appliedExample();
+    // The same checkout, an edited greeting, applied to a second account.
+    await editFile(join(root, 'config/numbers/after-hours-uk.yaml'), (t) => t.replace('press 2.', 'press 2. Thank you.'));
+    const second = await startSeededSandbox(root);
+    try {
+      expect((await callflow(root, second, 'apply', '--doit')).code).toBe(0);
+    } finally {
+      await second.close();
+    }
+    // The first account still has what callflow wrote to it: Git changed, nobody edited it outside.
+    const drift = await callflow(root, first, 'drift');
+    expect(drift.code).toBe(2);
+    expect(drift.stdout).toContain('live is what callflow last wrote');
+    expect(drift.stdout).not.toContain('edited outside callflow');
+  });
+
+  it('shows two texts to speak whole when they differ, so a change at the end of a long one is seen', async () => {
+    const { root, server } = await appliedExample();
+    await editFile(join(root, 'config/numbers/after-hours-uk.yaml'), (text) => text.replace('To leave a message, press 2." }', 'To leave a message, press 2. For billing, press 3." }'));
+    const drift = await callflow(root, server, 'drift');
+    expect(drift.code).toBe(2);
+    expect(drift.stdout).toContain(
+      'urgent.prompt: live tts "For an urgent outage, press 1. To leave a message, press 2." (en-GB) · Git tts "For an urgent outage, press 1. To leave a message, press 2. For billing, press 3." (en-GB)',
+    );
+  });
+
   it('is in sync right after apply (exit 0), and a dashboard edit is drift (exit 2) naming the number, the change and who made it', async () => {
     const { root, server, dashboard } = await appliedExample();
     const clean = await callflow(root, server, 'drift');

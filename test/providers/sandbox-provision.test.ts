@@ -44,3 +44,24 @@ describe('a number added to config after the sandbox was provisioned', () => {
     expect(problem?.hint).toContain('callflow sandbox --seed-config ROOT');
   });
 });
+
+describe('a ring step naming a team the in-process sandbox lacks, after it was provisioned', () => {
+  it('is a plan error with a did-you-mean, and neither plan nor drift creates the team', async () => {
+    root = await mkdtemp(join(tmpdir(), 'callflow-provision-'));
+    await cp(join(LINES, 'config'), join(root, 'config'), { recursive: true });
+    expect((await runCli(['apply', '--doit', '--root', root])).code).toBe(0);
+    const file = join(root, 'config/numbers/sales-us.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('to: { team: Sales US }', 'to: { team: Sales UX }'));
+
+    await runCli(['drift', '--root', root]);
+    const plan = await runCli(['plan', '--root', root, '--format', 'json']);
+    expect(plan.code).toBe(1);
+    const problems = (JSON.parse(plan.stdout) as { problems: Array<{ rule: string; file: string; line: number; hint?: string }> }).problems;
+    expect(problems.filter((p) => p.rule === 'plan/unknown-ring-target').map((p) => [p.file, p.line, p.hint])).toEqual([
+      ['config/numbers/sales-us.yaml', 24, 'did you mean "Sales US"?'],
+    ]);
+    // Asked again: still unknown, so nothing in between created it.
+    expect((await runCli(['plan', '--root', root])).code).toBe(1);
+  });
+});
+

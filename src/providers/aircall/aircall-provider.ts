@@ -50,6 +50,10 @@ export class AircallProvider implements TelephonyProvider {
     return this.client.baseUrl;
   }
 
+  get account(): string {
+    return `aircall at ${new URL(this.client.baseUrl).origin}`;
+  }
+
   async listNumbers(): Promise<LiveNumberSummary[]> {
     return (await listAircallNumbers(this.client)).map(toSummary);
   }

@@ -2,14 +2,14 @@
  * The sandbox provider: a running sandbox at the configured URL, or — with no URL — one started
  * in-process on ROOT/.callflow/sandbox/ and provisioned from the loaded config, so a fresh
  * clone works with no server and no secrets; a number added to config later is provisioned
- * there too, as if bought. close() stops it.
+ * there too, as if bought (users and teams only the first time). close() stops it.
  */
 import { join } from 'node:path';
 import { startSandbox, sandboxCredentials } from '../../sandbox/server.js';
 import { isPristine, seedFromRepo, seedStore } from '../../sandbox/seed.js';
 import { StoreCorruptError } from '../../sandbox/store.js';
 import { damagedStoreAdvice } from '../../sandbox/store-damage.js';
-import { provisionMissing } from '../../sandbox/provision.js';
+import { provisionNewNumbers } from '../../sandbox/provision.js';
 import { ProviderError } from '../errors.js';
 import type { TelephonyProvider } from '../provider.js';
 import type { ProviderContext } from '../context.js';
@@ -38,8 +38,8 @@ export async function openSandbox(context: ProviderContext): Promise<TelephonyPr
       const result = await seedStore(server.store, seedFromRepo(context.repo));
       if (result.seeded) context.logger.info({ component: 'sandbox', ...result }, 'provisioned the sandbox from the repo config');
     } else if (context.repo) {
-      const added = await provisionMissing(server.store, seedFromRepo(context.repo));
-      if (added.numbers.length) context.logger.info({ component: 'sandbox', ...added }, 'provisioned numbers added to the config, as if bought');
+      const numbers = await provisionNewNumbers(server.store, seedFromRepo(context.repo));
+      if (numbers.length) context.logger.info({ component: 'sandbox', numbers }, 'provisioned numbers added to the config, as if bought');
     }
   } catch (error) {
     await server.close();
@@ -48,5 +48,8 @@ export async function openSandbox(context: ProviderContext): Promise<TelephonyPr
   return new SandboxProvider(
     { rateLimit: { limit: IN_PROCESS_RATE_LIMIT, windowMs: 60_000 }, ...context.http, baseUrl: server.url, credentials, logger: context.logger },
     () => server.close(),
+    undefined,
+    // Its port changes from run to run; its store does not.
+    'sandbox (in-process, .callflow/sandbox/)',
   );
 }

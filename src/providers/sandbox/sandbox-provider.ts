@@ -34,6 +34,7 @@ export const SANDBOX_CAPABILITIES: ProviderCapabilities = {
 
 export class SandboxProvider implements TelephonyProvider {
   readonly name = 'sandbox';
+  readonly account: string;
   readonly capabilities: ProviderCapabilities;
   readonly flows: FlowStore;
   readonly assets: AssetStore;
@@ -46,7 +47,10 @@ export class SandboxProvider implements TelephonyProvider {
     private readonly onClose: () => Promise<void> = async () => {},
     /** What the plan says of a configured number this sandbox lacks. */
     provisionHint?: string,
+    /** See TelephonyProvider.account; by default the server's origin. */
+    account?: string,
   ) {
+    this.account = account ?? `sandbox at ${new URL(options.baseUrl).origin}`;
     this.capabilities = provisionHint ? { ...SANDBOX_CAPABILITIES, provisionHint } : SANDBOX_CAPABILITIES;
     // While this provider holds the apply lock, every request carries its token: the sandbox
     // refuses a write whose token no longer holds the lock (LockLostError).
