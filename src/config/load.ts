@@ -44,6 +44,7 @@ export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
   const numbers = loadAll(root, numberFiles!, numberFile, problems, sources);
   const schedules = toNamed(loadAll(root, scheduleFiles!, scheduleFile, problems, sources));
   const messages = toNamed(loadAll(root, messageFiles!, sharedMessageFile, problems, sources));
+  const failedToLoad = { schedules: failedNames(scheduleFiles!, schedules), messages: failedNames(messageFiles!, messages) };
 
   const referenced = new Set(audioReferences(numbers, messages.values()).map((ref) => ref.path));
   const audio = new Map(
@@ -59,6 +60,7 @@ export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
       numbers,
       schedules,
       messages,
+      failedToLoad,
       audio,
     },
     problems,
@@ -132,9 +134,18 @@ function loadAll<S extends z.ZodType>(root: string, files: string[], schema: S, 
   return entries;
 }
 
+/** What `schedule:` and `{ ref: }` call a file: its name without extension. */
+const nameOf = (file: string) => basename(file, extname(file));
+
 function toNamed<T>(entries: Entry<T>[]): Map<string, NamedEntry<T>> {
   return new Map(entries.map((entry) => {
-    const name = basename(entry.file, extname(entry.file));
+    const name = nameOf(entry.file);
     return [name, { ...entry, name }];
   }));
+}
+
+/** Names of the files read but left out (their errors are already reported at them). */
+function failedNames(files: readonly string[], loaded: ReadonlyMap<string, Entry<unknown>>): Set<string> {
+  const loadedFiles = new Set([...loaded.values()].map((entry) => entry.file));
+  return new Set(files.filter((file) => !loadedFiles.has(file)).map(nameOf));
 }

@@ -1,6 +1,7 @@
-/** Flow-test results as a PR shows them: how many ran, and one line per failure. */
+/** Flow-test results as a PR shows them: how many ran, how many the errors stopped, and one line per failure. */
 import type { FlowTestResult } from '../simulate/flow-tests.js';
 import { summarizeFailure } from '../simulate/test-report.js';
+import type { UntestedNumber } from '../simulate/untested.js';
 
 export interface FlowTestFailure {
   /** Number file name without extension, as `callflow test NAME` takes it. */
@@ -13,13 +14,17 @@ export interface FlowTestFailure {
 }
 
 export interface FlowTestOutcome {
+  /** Tests run. */
   total: number;
   failures: FlowTestFailure[];
+  /** Tests not run: their number has errors, or uses a schedule or message that failed to load. */
+  notRun: number;
 }
 
-export function flowTestOutcome(results: readonly FlowTestResult[]): FlowTestOutcome {
+export function flowTestOutcome(results: readonly FlowTestResult[], notRun: readonly UntestedNumber[] = []): FlowTestOutcome {
   return {
     total: results.length,
+    notRun: notRun.reduce((sum, u) => sum + u.tests, 0),
     failures: results
       .filter((r) => !r.passed)
       .map((r) => ({ numberFile: r.numberFile, name: r.name, file: r.file, line: r.line, summary: summarizeFailure(r) })),

@@ -83,15 +83,19 @@ function problemsPart(report: PlanReport, limit: number): string[] {
 }
 
 function flowTestsPart(report: PlanReport, limit: number): string[] {
-  const { total, failures } = report.flowTests;
-  if (total === 0) return [];
-  if (failures.length === 0) return [`**Flow tests:** all ${plural(total, 'test')} passed.`, ''];
+  const { total, failures, notRun } = report.flowTests;
+  if (total === 0 && notRun === 0) return [];
+  const stopped = notRun ? `${notRun} not run because of the errors above` : '';
+  if (failures.length === 0) {
+    const passed = total ? `all ${plural(total, 'test')} passed` : '';
+    return [`**Flow tests:** ${[passed, stopped].filter(Boolean).join('; ')}.`, ''];
+  }
   const lines = failures.slice(0, limit).map((f) => {
     const where = `[\`${f.file}:${f.line}\`](${report.links.blob}/${encodeURI(f.file)}#L${f.line})`;
     return `- \`${f.numberFile}\` › ${inline(f.name)}: ${inline(f.summary)} (${where})`;
   });
   if (failures.length > limit) lines.push(`- … and ${failures.length - limit} more: see the job summary`);
-  return [`#### Flow tests: ${failures.length} of ${total} failed`, '', ...lines, '', '<sub>Run `callflow test NAME` for the whole call transcript.</sub>', ''];
+  return [`#### Flow tests: ${failures.length} of ${total} failed${stopped ? ` (${stopped})` : ''}`, '', ...lines, '', '<sub>Run `callflow test NAME` for the whole call transcript.</sub>', ''];
 }
 
 function planPart(part: PlanPart, options: { maxChars: number; group: boolean; fullPlanHint: string }): string {

@@ -5,13 +5,15 @@
  */
 import { commitUrl } from './context.js';
 import { GitHubError } from './errors.js';
-import { flowTestOutcome } from './flow-test-outcome.js';
+import { flowTestOutcome, type FlowTestOutcome } from './flow-test-outcome.js';
 import { appendJobSummary } from './job-summary.js';
 import { PLAN_COMMENT_MARKER, renderPlanComment, renderPlanSummary, type PlanPart, type PlanReport } from './plan-report.js';
 import type { PullRequestPlanOutcome } from './pull-request-plan.js';
 import { noTokenError, type ActionsRun } from './session.js';
 import { upsertStickyComment } from './sticky-comment.js';
+import type { ValidateResult } from '../pipeline/validate-repo.js';
 import { runFlowTests } from '../simulate/flow-tests.js';
+import { testedNumbers, untestedNumbers } from '../simulate/untested.js';
 
 export type Published = { ok: true; lines: string[] } | { ok: false; error: string };
 
@@ -22,7 +24,7 @@ export async function publishPlan(run: ActionsRun, outcome: PullRequestPlanOutco
     commit,
     links: { commit: commitUrl(context, commit), run: context.runUrl, blob: `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/blob/${commit}` },
     problems: outcome.validation.problems,
-    flowTests: flowTestOutcome(runFlowTests(outcome.validation.repo)),
+    flowTests: flowTestsOf(outcome.validation),
     plan: planPart(outcome),
   };
   const lines: string[] = [];
@@ -52,4 +54,10 @@ function planPart(outcome: PullRequestPlanOutcome): PlanPart {
   if (outcome.kind === 'planned') return { kind: 'planned', plan: outcome.plan };
   if (outcome.kind === 'skipped') return { kind: 'skipped', reason: outcome.reason };
   return { kind: 'blocked' };
+}
+
+/** The flow tests as `validate` runs them: not those the errors already reported would make fail. */
+function flowTestsOf(validation: ValidateResult): FlowTestOutcome {
+  const notRun = untestedNumbers(validation.repo, validation.foundBeforeChecks);
+  return flowTestOutcome(runFlowTests(validation.repo, testedNumbers(validation.repo.numbers, notRun)), notRun);
 }

@@ -35,6 +35,15 @@ export interface AudioFileInfo {
   seconds?: number;
 }
 
+/**
+ * Schedule and shared-message files that exist but failed to load (YAML or schema errors, reported
+ * at the file), by the name `schedule:` and `{ ref: }` use: a reference to one is not unknown.
+ */
+export interface FailedSharedFiles {
+  schedules: ReadonlySet<string>;
+  messages: ReadonlySet<string>;
+}
+
 /** Everything under `config/` and the audio it references: the desired state. */
 export interface Repo {
   root: string;
@@ -44,5 +53,6 @@ export interface Repo {
   numbers: Entry<NumberConfig>[];
   schedules: Map<string, NamedEntry<ScheduleConfig>>;
   messages: Map<string, NamedEntry<SharedMessageConfig>>;
+  failedToLoad: FailedSharedFiles;
   audio: Map<string, AudioFileInfo>;
 }

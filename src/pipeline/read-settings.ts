@@ -14,6 +14,6 @@ export async function readSettings(parts: Pick<PipelineParts, 'root' | 'configDi
   const loaded = await loadRepo({ root: parts.root, configDir: parts.configDir });
   const file = posix.join(parts.configDir, 'callflow.yaml');
   const problems = loaded.problems.filter((p) => p.file === file);
-  if (hasErrors(problems)) return { kind: 'invalid', validation: { repo: loaded.repo, problems, sources: loaded.sources } };
+  if (hasErrors(problems)) return { kind: 'invalid', validation: { repo: loaded.repo, problems, foundBeforeChecks: problems, sources: loaded.sources } };
   return { kind: 'settings', settings: loaded.repo.settings, repo: loaded.repo };
 }

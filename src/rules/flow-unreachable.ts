@@ -1,4 +1,5 @@
 import { flowGraph } from '../model/graph.js';
+import { hasOwn } from '../model/own.js';
 import { CappedProblems } from './problem-cap.js';
 import { problemAt, type Rule } from './rule.js';
 
@@ -6,6 +7,8 @@ import { problemAt, type Rule } from './rule.js';
 export const flowUnreachable: Rule = (repo) => {
   const problems = new CappedProblems();
   for (const entry of repo.numbers) {
+    // From a start that names no step nothing is reached: flow/unknown-step says why, once.
+    if (!hasOwn(entry.config.flow.steps, entry.config.flow.start)) continue;
     const { reachable } = flowGraph(entry.config.flow);
     for (const name of Object.keys(entry.config.flow.steps)) {
       if (reachable.has(name)) continue;

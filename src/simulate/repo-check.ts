@@ -4,12 +4,17 @@ import { problemAt } from '../rules/rule.js';
 import type { RepoCheck } from '../pipeline/validate-repo.js';
 import { runFlowTests } from './flow-tests.js';
 import { describeMismatch, summarizeFailure } from './test-report.js';
+import { testedNumbers, untestedNumbers } from './untested.js';
 
-/** `validate` runs the flow tests too: one `test/failed` error per failing test, at its `name:` line. */
+/**
+ * `validate` runs the flow tests too: one `test/failed` error per failing test, at its `name:` line.
+ * Not those of a number with errors or using a file that failed to load: they would only echo them.
+ */
 export function flowTestsCheck(): RepoCheck {
-  return async (repo) => {
+  return async (repo, found) => {
     const problems: Problem[] = [];
-    for (const result of runFlowTests(repo)) {
+    const numbers = testedNumbers(repo.numbers, untestedNumbers(repo, found));
+    for (const result of runFlowTests(repo, numbers)) {
       if (result.passed) continue;
       const entry = repo.numbers.find((n) => n.file === result.file)!;
       const summary = summarizeFailure(result);

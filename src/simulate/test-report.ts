@@ -1,5 +1,7 @@
+import { basename, extname } from 'node:path';
 import { excerpt } from '../model/excerpt.js';
 import type { FlowTestResult, Mismatch } from './flow-tests.js';
+import { NOT_RUN_BECAUSE, type UntestedNumber } from './untested.js';
 
 /** Steps named in a path before the rest are counted. */
 const ARROW_STEPS = 20;
@@ -50,13 +52,18 @@ export function summarizeFailure(result: FlowTestResult): string {
   return first.kind === 'path' ? lines[2]! : lines[0]!;
 }
 
-export function renderTestResults(results: readonly FlowTestResult[]): string {
+/** The results, one line per number whose tests were not run, and the counts. */
+export function renderTestResults(results: readonly FlowTestResult[], notRun: readonly UntestedNumber[] = []): string {
   const lines: string[] = [];
   for (const result of results) {
     lines.push(`${result.passed ? '✓' : '✗'} ${excerpt(result.numberFile)} › ${excerpt(result.name, 100)}${result.passed ? '' : `  (${result.file}:${result.line})`}`);
     for (const mismatch of result.mismatches) lines.push(...describeMismatch(mismatch).map((line) => `    ${line}`));
   }
+  for (const { entry, tests, reason } of notRun) {
+    lines.push(`– ${excerpt(basename(entry.file, extname(entry.file)))}: ${tests} flow test${tests === 1 ? '' : 's'} not run: ${NOT_RUN_BECAUSE[reason]}`);
+  }
   const failed = results.filter((r) => !r.passed).length;
-  lines.push(`${results.length - failed} passed, ${failed} failed (${results.length} flow tests)`);
+  const skipped = notRun.reduce((sum, u) => sum + u.tests, 0);
+  lines.push(`${results.length - failed} passed, ${failed} failed${skipped ? `, ${skipped} not run` : ''} (${results.length + skipped} flow tests)`);
   return lines.join('\n');
 }

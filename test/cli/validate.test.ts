@@ -15,7 +15,7 @@ describe('callflow validate on the example repo', () => {
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toEqual({
       problems: [],
-      summary: expect.objectContaining({ files: 8, numbers: { checked: 3, failedSchema: 0 }, schedules: { checked: 2, failedSchema: 0 }, errors: 0, warnings: 0 }),
+      summary: expect.objectContaining({ files: 8, numbers: { checked: 3, failedToLoad: 0 }, schedules: { checked: 2, failedToLoad: 0 }, errors: 0, warnings: 0 }),
     });
     const github = await runCli(['validate', '--format', 'github']);
     expect(github.code).toBe(0);
@@ -32,9 +32,43 @@ describe('the validate summary counts what was checked', () => {
     try {
       const text = await runCli(['validate', '--root', repo.root]);
       expect(text.code).toBe(1);
-      expect(text.stdout).toMatch(/\(checked: 1 number \(1 more failed the schema\), 0 schedules, 0 shared messages, 0 audio files, 0 flow tests\)\n$/);
+      expect(text.stdout).toMatch(/\(checked: 1 number \(1 more failed to load\), 0 schedules, 0 shared messages, 0 audio files, 0 flow tests\)\n$/);
       const json = await runCli(['validate', '--root', repo.root, '--format', 'json']);
-      expect(JSON.parse(json.stdout).summary).toMatchObject({ files: 2, numbers: { checked: 1, failedSchema: 1 } });
+      expect(JSON.parse(json.stdout).summary).toMatchObject({ files: 2, numbers: { checked: 1, failedToLoad: 1 } });
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('files that are not YAML at all (a syntax error, a tab, an empty file) are said to have failed to load, not the schema', async () => {
+    const repo = tempRepo({
+      'config/numbers/good.yaml': numberYaml('    welcome:\n      type: hangup\n      message: { tts: "Au revoir." }\n'),
+      'config/numbers/quote.yaml': 'number: "+33100000002\n',
+      'config/numbers/tab.yaml': 'number:\t"+33100000003"\nflow:\n\tstart: a\n',
+      'config/schedules/empty.yaml': '',
+    });
+    try {
+      const { stdout } = await runCli(['validate', '--root', repo.root]);
+      expect(stdout).toContain('[yaml/syntax]');
+      expect(stdout).toContain('[yaml/tab]');
+      expect(stdout).toContain('[yaml/empty]');
+      expect(stdout).not.toContain('schema');
+      expect(stdout).toMatch(/\(checked: 1 number \(2 more failed to load\), 0 schedules \(1 more failed to load\), 0 shared messages, 0 audio files, 0 flow tests\)\n$/);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a number with errors: its flow tests are counted, and said not to have run', async () => {
+    const steps = '    welcome:\n      type: message\n      message: { tts: "Bonjour." }\n      next: nowhere\n';
+    const tests = 'tests:\n  - { name: one, at: 2026-11-30T10:00:00, expect: [welcome] }\n  - { name: two, at: 2026-11-30T10:00:00, expect: [welcome] }\n';
+    const repo = tempRepo({ 'config/numbers/line.yaml': `${numberYaml(steps)}${tests}` });
+    try {
+      const { code, stdout } = await runCli(['validate', '--root', repo.root]);
+      expect(code).toBe(1);
+      expect(stdout).toContain('[flow/unknown-step]');
+      expect(stdout).not.toContain('[test/failed]');
+      expect(stdout).toMatch(/1 error, 0 warnings \(checked: 1 number, 0 schedules, 0 shared messages, 0 audio files, 2 flow tests \(2 not run: their number has errors\)\)\n$/);
     } finally {
       repo.cleanup();
     }

@@ -12,8 +12,26 @@ describe('loadRepo', () => {
     expect([...repo.messages.keys()]).toEqual(['closed-en', 'closed-fr']);
     expect(repo.settingsSource?.file).toBe('config/callflow.yaml');
     expect(sources.size).toBe(8);
+    expect(repo.failedToLoad).toEqual({ schedules: new Set(), messages: new Set() });
     const support = repo.numbers.find((n) => n.config.number === '+33176360000')!;
     expect(locate(support.source, ['flow', 'steps', 'menu', 'options', '2'])).toMatchObject({ file: 'config/numbers/support-fr.yaml', line: 21, column: 35 });
+  });
+
+  it('names the schedules and shared messages that are there but failed to load, as references call them', async () => {
+    const repo = tempRepo({
+      'config/numbers/good.yaml': numberYaml('    welcome: { type: hangup }\n'),
+      'config/schedules/ok.yaml': 'timezone: Europe/Paris\nweekly: { monday: ["09:00-12:00"] }\n',
+      'config/schedules/typo.yaml': 'timezone: Europe/Paris\nweekly: { mondy: ["09:00-12:00"] }\n',
+      'config/schedules/empty.yml': '',
+      'config/messages/tab.yaml': 'message:\n\ttts: x\n',
+    });
+    try {
+      const { repo: loaded } = await loadRepo({ root: repo.root });
+      expect([...loaded.schedules.keys()]).toEqual(['ok']);
+      expect(loaded.failedToLoad).toEqual({ schedules: new Set(['empty', 'typo']), messages: new Set(['tab']) });
+    } finally {
+      repo.cleanup();
+    }
   });
 
   it('uses default settings without config/callflow.yaml, ignores other files, and keeps the text of invalid files', async () => {

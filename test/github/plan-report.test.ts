@@ -12,7 +12,7 @@ function report(plan: PlanReport['plan'], extra: Partial<PlanReport> = {}): Plan
     commit: COMMIT,
     links: { commit: `https://github.com/o/r/commit/${COMMIT}`, run: 'https://github.com/o/r/actions/runs/9', blob: `https://github.com/o/r/blob/${COMMIT}` },
     problems: [],
-    flowTests: { total: 0, failures: [] },
+    flowTests: { total: 0, failures: [], notRun: 0 },
     plan,
     ...extra,
   };
@@ -91,5 +91,15 @@ describe('the reviewed plan hidden in the comment', () => {
     // Once live matches the config (nothing to write), a move is nothing to protect.
     now.numbers.find((n) => n.number === '+442071838750')!.action = 'none';
     expect(movedSinceReview(reviewed, now)).toEqual([]);
+  });
+});
+
+describe('the flow tests part', () => {
+  const failure = { numberFile: 'a', name: 'one', file: 'config/numbers/a.yaml', line: 3, summary: 'first divergence at step 2' };
+  it('says how many tests the errors stopped, with or without failures', () => {
+    expect(renderPlanSummary(report({ kind: 'blocked' }, { flowTests: { total: 10, failures: [], notRun: 7 } }))).toContain('**Flow tests:** all 10 tests passed; 7 not run because of the errors above.');
+    expect(renderPlanSummary(report({ kind: 'blocked' }, { flowTests: { total: 0, failures: [], notRun: 2 } }))).toContain('**Flow tests:** 2 not run because of the errors above.');
+    expect(renderPlanSummary(report({ kind: 'blocked' }, { flowTests: { total: 10, failures: [failure], notRun: 7 } }))).toContain('#### Flow tests: 1 of 10 failed (7 not run because of the errors above)');
+    expect(renderPlanSummary(report({ kind: 'blocked' }, { flowTests: { total: 10, failures: [], notRun: 0 } }))).toContain('**Flow tests:** all 10 tests passed.');
   });
 });

@@ -88,6 +88,9 @@ describe('callflow plan in a pull request workflow', () => {
     expect(body).toMatch(/#### Validation: \d+ errors?/);
     expect(body).toContain('[`config/numbers/support-fr.yaml:24`](https://github.com/Codertocat/Hello-World/blob/1111111111111111111111111111111111111111/config/numbers/support-fr.yaml#L24)');
     expect(body).toContain('Not planned: fix the validation errors above first');
+    // The broken number's tests would only fail for the error above: not run, and said so.
+    expect(body).toMatch(/\*\*Flow tests:\*\* all \d+ tests passed; 7 not run because of the errors above\./);
+    expect(body).not.toContain('#### Flow tests');
     expect(body).not.toContain('callflow-reviewed-plan');
     expect(await step.summary()).toContain('suport');
   });

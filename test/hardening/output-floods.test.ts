@@ -7,7 +7,7 @@ import { runCli, tempRepo } from '../fixtures/broken/harness.js';
 
 const HUGE = 'Bonjour. '.repeat(210_000); // 1.9 MB, under the 2 MB file limit
 
-function numberFile(tests: string): string {
+function numberFile(tests: string, welcome = `{ tts: "${HUGE}" }`): string {
   return [
     'number: "+33100000001"',
     'name: Big text',
@@ -16,7 +16,7 @@ function numberFile(tests: string): string {
     'flow:',
     '  start: welcome',
     '  steps:',
-    `    welcome: { type: message, message: { tts: "${HUGE}" }, next: bye }`,
+    `    welcome: { type: message, message: ${welcome}, next: bye }`,
     '    bye: { type: hangup }',
     tests,
   ].join('\n');
@@ -25,16 +25,22 @@ function numberFile(tests: string): string {
 describe('output floods', () => {
   it('a failing flow test does not echo a 1.9 MB text it heard', async () => {
     const tests = 'tests:\n  - name: says goodbye\n    at: 2026-11-30T10:00:00\n    expect: { hears: ["Au revoir"] }\n';
-    const repo = tempRepo({ 'config/numbers/big.yaml': numberFile(tests) });
+    // In a shared message, so the number itself has no error (tts/too-long is the message's) and its tests run.
+    const repo = tempRepo({
+      'config/numbers/big.yaml': numberFile(tests, '{ ref: big }'),
+      'config/messages/big.yaml': `message: { tts: "${HUGE}" }\n`,
+    });
     try {
       for (const format of ['text', 'json', 'github']) {
         const run = await runCli(['validate', '--root', repo.root, '--format', format], { env: { CALLFLOW_LOG_LEVEL: 'silent' } });
         expect(run.code).toBe(1);
         expect(run.stdout).toContain('says goodbye');
+        expect(run.stdout).toContain('test/failed');
         expect(run.stdout.length).toBeLessThan(20_000);
       }
       const test = await runCli(['test', '--root', repo.root], { env: { CALLFLOW_LOG_LEVEL: 'silent' } });
       expect(test.code).toBe(1);
+      expect(test.stdout).toContain('✗ big › says goodbye');
       expect(test.stdout.length).toBeLessThan(20_000);
     } finally {
       repo.cleanup();
@@ -42,11 +48,12 @@ describe('output floods', () => {
   });
 
   it('a flow test with a huge expectation is echoed as an excerpt too', async () => {
-    const tests = `tests:\n  - name: "${'n'.repeat(100_000)}"\n    at: 2026-11-30T10:00:00\n    expect: { hears: ["${'x'.repeat(100_000)}"], path: [welcome, nowhere] }\n`;
+    const tests = `tests:\n  - name: "${'n'.repeat(100_000)}"\n    at: 2026-11-30T10:00:00\n    expect: { hears: ["${'x'.repeat(100_000)}"], path: [welcome, welcome] }\n`;
     const repo = tempRepo({ 'config/numbers/big.yaml': numberFile(tests).replace(HUGE, 'Bonjour') });
     try {
       const run = await runCli(['validate', '--root', repo.root], { env: { CALLFLOW_LOG_LEVEL: 'silent' } });
       expect(run.code).toBe(1);
+      expect(run.stdout).toContain('[test/failed]');
       expect(run.stdout.length).toBeLessThan(20_000);
     } finally {
       repo.cleanup();

@@ -10,6 +10,11 @@ describe('flow/unreachable', () => {
     expect(hasErrors(problems)).toBe(false);
   });
 
+  it('says nothing when the start names no step: flow/unknown-step reports that start, once', async () => {
+    const problems = await validateFixture('flow-unknown-start');
+    expect(problems.map((p) => `${p.line} ${p.rule}`)).toEqual(['7 flow/unknown-step']);
+  });
+
   it('finds nothing in the example repo', async () => {
     expect(flowUnreachable(await exampleRepo())).toEqual([]);
   });

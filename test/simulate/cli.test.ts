@@ -143,4 +143,35 @@ describe('callflow test and validate', () => {
     const nameLine = text.split('\n').findIndex((l) => l.includes('name: un lundi matin')) + 1;
     expect(failed).toEqual([expect.objectContaining({ severity: 'error', file: 'config/numbers/support-fr.yaml', line: nameLine })]);
   });
+
+  it('does not run the tests of a number with errors or using a schedule that failed to load: shows the errors instead, exit 1', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'callflow-cli-'));
+    await cp(join(ROOT, 'config'), join(root, 'config'), { recursive: true });
+    await cp(join(ROOT, 'audio'), join(root, 'audio'), { recursive: true });
+    const number = join(root, 'config/numbers/support-fr.yaml');
+    await writeFile(number, (await readFile(number, 'utf8')).replace('start: welcome', 'start: welcom'));
+
+    const text = await cli(['test', '--root', root]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^config\/numbers\/support-fr\.yaml:7:10 {2}error {2}start: step "welcom" does not exist/);
+    expect(text.stdout).not.toContain('✗');
+    expect(text.stdout).toContain('– support-fr: 7 flow tests not run: their number has errors');
+    expect(text.stdout).toMatch(/\n10 passed, 0 failed, 7 not run \(17 flow tests\)$/);
+    // The other numbers are fine: asked alone, their tests pass.
+    expect((await cli(['test', 'sales-us', '--root', root])).code).toBe(0);
+
+    const json = JSON.parse((await cli(['test', '--root', root, '--format', 'json'])).stdout);
+    expect(json.notRun).toEqual([{ file: 'config/numbers/support-fr.yaml', number: '+33176360000', tests: 7, reason: 'numberHasErrors' }]);
+    expect(json.problems.map((p: { rule: string }) => p.rule)).toEqual(['flow/unknown-step']);
+    expect(json.results).toHaveLength(10);
+
+    await writeFile(number, (await readFile(join(ROOT, 'config/numbers/support-fr.yaml'), 'utf8')));
+    const schedule = join(root, 'config/schedules/business-hours-fr.yaml');
+    await writeFile(schedule, (await readFile(schedule, 'utf8')).replace('  monday:', '  mondy:'));
+    const shared = await cli(['test', 'support-fr', '--root', root]);
+    expect(shared.code).toBe(1);
+    expect(shared.stdout).toMatch(/^config\/schedules\/business-hours-fr\.yaml:5:3 {2}error {2}unknown key "mondy"/);
+    expect(shared.stdout).not.toContain('not found in config/schedules');
+    expect(shared.stdout).toMatch(/– support-fr: 7 flow tests not run: a schedule or message they use failed to load\n0 passed, 0 failed, 7 not run \(7 flow tests\)$/);
+  });
 });
