@@ -38,6 +38,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       throw new CommandError(`refused, nothing written: ${out} already has ${outcome.paths.slice(0, 5).join(', ')}${outcome.paths.length > 5 ? ` and ${outcome.paths.length - 5} more` : ''}; export into an empty directory (--out DIR) or use \`callflow drift --adopt\` to update this repo`);
     case 'audio-unavailable':
       throw new CommandError(`refused, nothing written: ${outcome.reason}`);
+    case 'outside':
+      throw new CommandError(`refused, nothing written: ${outcome.path} would be outside ${out}`);
     case 'exported': {
       const { result } = outcome;
       const lines = result.exported.map((n) => `+ ${n.number} ${n.name} → ${n.file}`);

@@ -25,6 +25,8 @@ export type ExportOutcome =
   | { kind: 'unknown-numbers'; numbers: string[] }
   | { kind: 'conflicts'; paths: string[] }
   | { kind: 'audio-unavailable'; reason: string }
+  /** A path built from the account's names would land outside --out. */
+  | { kind: 'outside'; path: string }
   | { kind: 'exported'; out: string; result: ExportResult; written: string[] };
 
 export async function exportAccount(parts: PipelineParts, options: ExportOptions): Promise<ExportOutcome> {
@@ -48,11 +50,11 @@ export async function exportAccount(parts: PipelineParts, options: ExportOptions
     const audio = await fetchAudio(provider, result);
     if (typeof audio === 'string') return { kind: 'audio-unavailable', reason: audio };
     const contents = [...files.map((f) => ({ path: f.path, bytes: Buffer.from(f.text) })), ...audio];
+    // Names come from the account: whatever they say, nothing is read or written outside --out.
+    const outside = contents.find((file) => !isInside(resolve(options.out), resolve(options.out, file.path)));
+    if (outside) return { kind: 'outside', path: outside.path };
     const conflicts = await conflictsIn(options.out, parts.configDir, contents);
     if (conflicts.length) return { kind: 'conflicts', paths: conflicts };
-    // Names come from the account: whatever they say, nothing is written outside --out.
-    const outside = contents.find((file) => !isInside(resolve(options.out), resolve(options.out, file.path)));
-    if (outside) throw new Error(`refusing to write ${outside.path}: it is outside ${options.out}`);
     // Every directory first: one that cannot be made (a file in its place) fails before any file is written.
     for (const dir of new Set(contents.map((file) => dirname(join(options.out, file.path))))) await mkdir(dir, { recursive: true });
     for (const file of contents) await writeFile(join(options.out, file.path), file.bytes);
