@@ -14,6 +14,8 @@ export interface FlowGraph {
   reachable: ReadonlySet<string>;
   /** Steps from which some path ends the call (one walk over the reversed graph). */
   canEnd: ReadonlySet<string>;
+  /** Steps with a branch to a step that does not exist (flow/unknown-step reports each). */
+  dangling: readonly string[];
 }
 
 const graphs = new WeakMap<Flow, FlowGraph>();
@@ -25,12 +27,16 @@ export function flowGraph(flow: Flow): FlowGraph {
   const successors = new Map<string, string[]>();
   const predecessors = new Map<string, string[]>();
   const ends: string[] = [];
+  const dangling: string[] = [];
   for (const name of Object.keys(flow.steps)) {
     const step = flow.steps[name]!;
     if (canEndHere(step)) ends.push(name);
     const next: string[] = [];
     for (const branch of branchesOf(step)) {
-      if (!hasOwn(flow.steps, branch.target)) continue;
+      if (!hasOwn(flow.steps, branch.target)) {
+        if (dangling.at(-1) !== name) dangling.push(name);
+        continue;
+      }
       next.push(branch.target);
       const list = predecessors.get(branch.target);
       if (list) list.push(name);
@@ -40,7 +46,7 @@ export function flowGraph(flow: Flow): FlowGraph {
   }
   const reachable = reachableFrom(hasOwn(flow.steps, flow.start) ? [flow.start] : [], (name) => successors.get(name) ?? NONE);
   const canEnd = reachableFrom(ends, (name) => predecessors.get(name) ?? NONE);
-  graph = { successors, predecessors, reachable, canEnd };
+  graph = { successors, predecessors, reachable, canEnd, dangling };
   graphs.set(flow, graph);
   return graph;
 }

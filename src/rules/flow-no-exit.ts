@@ -1,6 +1,4 @@
-import { branchesOf } from '../model/flow.js';
 import { flowGraph, reachableFrom } from '../model/graph.js';
-import { hasOwn } from '../model/own.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
@@ -16,10 +14,9 @@ export const flowNoExit: Rule = (repo) => {
   const problems: Problem[] = [];
   for (const entry of repo.numbers) {
     const flow = entry.config.flow;
-    const { reachable, canEnd, successors, predecessors } = flowGraph(flow);
+    const { reachable, canEnd, successors, predecessors, dangling } = flowGraph(flow);
     // A branch to a missing step is already an error (flow/unknown-step); whatever it was
     // meant to reach may well end the call, so do not also call those paths endless.
-    const dangling = Object.entries(flow.steps).filter(([, step]) => branchesOf(step).some((b) => !hasOwn(flow.steps, b.target))).map(([name]) => name);
     const leadsToDangling = reachableFrom(dangling, (name) => predecessors.get(name) ?? []);
     const trapped = new Set(Object.keys(flow.steps).filter((name) => reachable.has(name) && !canEnd.has(name) && !leadsToDangling.has(name)));
 

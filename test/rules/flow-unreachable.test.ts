@@ -15,6 +15,11 @@ describe('flow/unreachable', () => {
     expect(problems.map((p) => `${p.line} ${p.rule}`)).toEqual(['7 flow/unknown-step']);
   });
 
+  it('says nothing while a branch names a missing step (a renamed step): the error is the one cause', async () => {
+    const problems = await validateFixture('flow-renamed-step');
+    expect(problems.map((p) => `${p.line} ${p.rule}`)).toEqual(['12 flow/unknown-step']);
+  });
+
   it('finds nothing in the example repo', async () => {
     expect(flowUnreachable(await exampleRepo())).toEqual([]);
   });
