@@ -8,6 +8,8 @@ import { CommandError, parseCommandArgs, pickFormat, UsageError } from './args.j
 import { writeUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
 import { cliParts } from './parts.js';
+import { validationChecks } from './checks.js';
+import type { FlowTestResult } from '../simulate/flow-tests.js';
 import { printValidationFailure } from './print-validation.js';
 
 export const usage = `Usage: callflow plan [--format text|markdown|json] [--out FILE] [--detailed-exitcode]
@@ -23,14 +25,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const format = pickFormat(values.format, ['text', 'markdown', 'json'] as const, 'text');
   if (values.out === '') throw new UsageError('--out needs a file name');
 
-  const parts = cliParts(values, io);
+  // The pull request comment lists the flow tests validation ran: kept here, not run twice.
+  const flowTests: { ran?: readonly FlowTestResult[] } = {};
+  const parts = { ...cliParts(values, io), checks: validationChecks(io, (results) => (flowTests.ran = results)) };
   const github = await openGitHub(io.env, parts.logger);
   if (github.kind === 'invalid') throw new CommandError(github.error);
   const outcome = github.kind === 'actions' && github.context.pullRequest ? await planForPullRequest(parts, (error) => error instanceof AuthError) : await planRepo(parts);
   const code = await show(outcome, values, format, io);
   if (github.kind !== 'actions') return code;
 
-  const published = await publishPlan(github, outcome);
+  const published = await publishPlan(github, outcome, flowTests.ran);
   if (!published.ok) {
     io.stderr(`callflow plan: ${published.error}`);
     return EXIT.error;

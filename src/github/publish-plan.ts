@@ -12,19 +12,20 @@ import type { PullRequestPlanOutcome } from './pull-request-plan.js';
 import { noTokenError, type ActionsRun } from './session.js';
 import { upsertStickyComment } from './sticky-comment.js';
 import type { ValidateResult } from '../pipeline/validate-repo.js';
-import { runFlowTests } from '../simulate/flow-tests.js';
+import { runFlowTests, type FlowTestResult } from '../simulate/flow-tests.js';
 import { testedNumbers, untestedNumbers } from '../simulate/untested.js';
 
 export type Published = { ok: true; lines: string[] } | { ok: false; error: string };
 
-export async function publishPlan(run: ActionsRun, outcome: PullRequestPlanOutcome): Promise<Published> {
+/** `ran`: the flow tests' results as validation ran them, when the caller kept them (else they are run here). */
+export async function publishPlan(run: ActionsRun, outcome: PullRequestPlanOutcome, ran?: readonly FlowTestResult[]): Promise<Published> {
   const { context } = run;
   const commit = context.pullRequest?.headSha ?? context.sha;
   const report: PlanReport = {
     commit,
     links: { commit: commitUrl(context, commit), run: context.runUrl, blob: `${context.serverUrl}/${context.repo.owner}/${context.repo.repo}/blob/${commit}` },
     problems: outcome.validation.problems,
-    flowTests: flowTestsOf(outcome.validation),
+    flowTests: flowTestsOf(outcome.validation, ran),
     plan: planPart(outcome),
   };
   const lines: string[] = [];
@@ -57,7 +58,7 @@ function planPart(outcome: PullRequestPlanOutcome): PlanPart {
 }
 
 /** The flow tests as `validate` runs them: not those the errors already reported would make fail. */
-function flowTestsOf(validation: ValidateResult): FlowTestOutcome {
+function flowTestsOf(validation: ValidateResult, ran: readonly FlowTestResult[] | undefined): FlowTestOutcome {
   const notRun = untestedNumbers(validation.repo, validation.foundBeforeChecks);
-  return flowTestOutcome(runFlowTests(validation.repo, testedNumbers(validation.repo.numbers, notRun)), notRun);
+  return flowTestOutcome(ran ?? runFlowTests(validation.repo, testedNumbers(validation.repo.numbers, notRun)), notRun);
 }

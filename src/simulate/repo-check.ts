@@ -2,19 +2,23 @@ import { excerpt } from '../model/excerpt.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt } from '../rules/rule.js';
 import type { RepoCheck } from '../pipeline/validate-repo.js';
-import { runFlowTests } from './flow-tests.js';
+import { runFlowTests, type FlowTestResult } from './flow-tests.js';
 import { describeMismatch, summarizeFailure } from './test-report.js';
 import { testedNumbers, untestedNumbers } from './untested.js';
 
 /**
  * `validate` runs the flow tests too: one `test/failed` error per failing test, at its `name:` line.
  * Not those of a number with errors or using a file that failed to load: they would only echo them.
+ * `ran` hears the results, for a report that lists them (the pull request comment) without
+ * running every test again.
  */
-export function flowTestsCheck(): RepoCheck {
+export function flowTestsCheck(ran?: (results: readonly FlowTestResult[]) => void): RepoCheck {
   return async (repo, found) => {
     const problems: Problem[] = [];
     const numbers = testedNumbers(repo.numbers, untestedNumbers(repo, found));
-    for (const result of runFlowTests(repo, numbers)) {
+    const results = runFlowTests(repo, numbers);
+    ran?.(results);
+    for (const result of results) {
       if (result.passed) continue;
       const entry = repo.numbers.find((n) => n.file === result.file)!;
       const summary = summarizeFailure(result);
