@@ -5,7 +5,7 @@ import { publishPlan } from '../github/publish-plan.js';
 import { planRepo } from '../pipeline/index.js';
 import { AuthError } from '../providers/errors.js';
 import { CommandError, parseCommandArgs, pickFormat, UsageError } from './args.js';
-import { writeUserFile } from './files.js';
+import { checkWritableFile, writeUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
 import { cliParts } from './parts.js';
 import { validationChecks } from './checks.js';
@@ -24,6 +24,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(argv, { out: { type: 'string' }, 'detailed-exitcode': { type: 'boolean' } });
   const format = pickFormat(values.format, ['text', 'markdown', 'json'] as const, 'text');
   if (values.out === '') throw new UsageError('--out needs a file name');
+  // Before the account is read: a plan that could not be saved is refused now, in one line.
+  if (values.out) await checkWritableFile(io, values.out);
 
   // The pull request comment lists the flow tests validation ran: kept here, not run twice.
   const flowTests: { ran?: readonly FlowTestResult[] } = {};

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -38,7 +38,9 @@ describe('a command that cannot use a file the user named', () => {
     cpSync(join(REPO_ROOT, 'config'), join(root, 'config'), { recursive: true });
     cpSync(join(REPO_ROOT, 'audio'), join(root, 'audio'), { recursive: true });
     const run = await runCli(['plan', '--out', join(dir, 'no/such/dir/p.json')], { cwd: root, env: { CALLFLOW_LOG_LEVEL: 'silent' } });
-    oneLineFailure(run, 'plan', 'no/such/dir/p.json: no such file or directory');
+    oneLineFailure(run, 'plan', `no/such/dir/p.json: the directory ${join(dir, 'no/such/dir')} does not exist`);
+    // Refused before the account was read: the in-process sandbox was never started there.
+    expect(existsSync(join(root, '.callflow', 'sandbox'))).toBe(false);
   });
 
   it('sandbox --seed with a malformed file', async () => {

@@ -45,7 +45,7 @@ describe('one line, exit 1', () => {
   it('plan --out a directory, a path under no directory, or /dev/full', async () => {
     const root = exampleCopy('out');
     expectOneLine(await runCli(['plan', '--out', dir], { cwd: root, env }), 'plan', 'it is a directory');
-    expectOneLine(await runCli(['plan', '--out', 'nodir/x.json'], { cwd: root, env }), 'plan', 'no such file or directory');
+    expectOneLine(await runCli(['plan', '--out', 'nodir/x.json'], { cwd: root, env }), 'plan', 'cannot write nodir/x.json: the directory nodir does not exist');
     expectOneLine(await runCli(['plan', '--out', '/dev/full'], { cwd: root, env }), 'plan', 'not a regular file');
   });
 
