@@ -3,7 +3,7 @@ import { formatProblemsText } from '../report/format-text.js';
 import { runRules } from '../rules/index.js';
 import { parseAnswer, parseKeysFlag } from '../simulate/caller.js';
 import { invalidKeySlots } from '../simulate/caller.js';
-import { findNumber, noNumberMatches } from '../simulate/find-number.js';
+import { findNumber, noNumberMatches, unloadedNumberFile } from '../simulate/find-number.js';
 import { simulateCall } from '../simulate/interpreter.js';
 import { instantOf } from '../simulate/local-time.js';
 import { renderTranscript } from '../simulate/transcript.js';
@@ -47,6 +47,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const { repo, problems, sources } = await loadRepo({ root, configDir });
   const query = positionals[0]!;
   const entry = findNumber(repo, query, io.cwd);
+  const unloaded = entry ? undefined : unloadedNumberFile(repo, sources.keys(), query, io.cwd);
+  if (unloaded) {
+    io.stderr(formatProblemsText(problems.filter((p) => p.severity === 'error' && p.file === unloaded), { color: io.isTTY, sources }));
+    io.stderr(`callflow simulate: ${unloaded} did not load (errors above): its flow cannot be walked`);
+    return EXIT.error;
+  }
   if (!entry) {
     const loadErrors = problems.filter((p) => p.severity === 'error');
     if (loadErrors.length) io.stderr(formatProblemsText(loadErrors, { color: io.isTTY, sources }));

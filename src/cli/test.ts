@@ -3,7 +3,7 @@ import type { Problem } from '../model/problem.js';
 import type { Entry, Repo } from '../model/repo.js';
 import { validateRepo } from '../pipeline/validate-repo.js';
 import { formatProblemsText } from '../report/format-text.js';
-import { findNumber, noNumberMatches } from '../simulate/find-number.js';
+import { findNumber, noNumberMatches, unloadedNumberFile } from '../simulate/find-number.js';
 import { runFlowTests } from '../simulate/flow-tests.js';
 import { renderTestResults } from '../simulate/test-report.js';
 import { testedNumbers, untestedNumbers, type UntestedNumber } from '../simulate/untested.js';
@@ -27,6 +27,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const numbers: Entry<NumberConfig>[] = [];
   for (const query of positionals) {
     const entry = findNumber(repo, query, io.cwd);
+    const unloaded = entry ? undefined : unloadedNumberFile(repo, sources.keys(), query, io.cwd);
+    if (unloaded) {
+      io.stdout(formatProblemsText(problems.filter((p) => p.severity === 'error' && p.file === unloaded), { color: io.isTTY, sources }));
+      io.stderr(`callflow test: ${unloaded} did not load (errors above): its flow tests cannot run`);
+      return EXIT.error;
+    }
     if (!entry) {
       io.stderr(`callflow test: ${noNumberMatches(repo, query, io.cwd)}`);
       return EXIT.error;
@@ -45,7 +51,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(JSON.stringify({ results: json, notRun: skipped, problems: errors }, null, 2));
   } else {
     if (errors.length) io.stdout(`${formatProblemsText(errors, { color: io.isTTY, sources })}\n`);
-    io.stdout(results.length || notRun.length ? renderTestResults(results, notRun) : 'no flow tests (add `tests:` to a number file)');
+    const unloaded = positionals.length ? 0 : unloadedNumberFiles(repo, sources.keys());
+    const notLoaded = unloaded ? `\n${unloaded} number file${unloaded === 1 ? '' : 's'} did not load (errors above): ${unloaded === 1 ? 'its' : 'their'} flow tests did not run` : '';
+    io.stdout(results.length || notRun.length ? `${renderTestResults(results, notRun)}${notLoaded}` : notLoaded.trim() || 'no flow tests (add `tests:` to a number file)');
   }
   return failed ? EXIT.error : EXIT.ok;
 }
@@ -59,4 +67,10 @@ function errorsStoppingTests(repo: Repo, problems: readonly Problem[], notRun: r
   const loaded = new Set([...repo.numbers, ...repo.schedules.values(), ...repo.messages.values()].map((entry) => entry.file));
   const untested = new Set(notRun.map((u) => u.entry.file));
   return problems.filter((p) => p.severity === 'error' && (untested.has(p.file) || !loaded.has(p.file)));
+}
+
+/** Number files read that did not load: their tests are not among the results. */
+function unloadedNumberFiles(repo: Repo, read: Iterable<string>): number {
+  const loaded = new Set(repo.numbers.map((entry) => entry.file));
+  return [...read].filter((file) => file.startsWith(`${repo.configDir}/numbers/`) && !loaded.has(file)).length;
 }

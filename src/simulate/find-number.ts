@@ -28,6 +28,22 @@ export function nearestNumber(repo: Pick<Repo, 'numbers' | 'root'>, query: strin
   return file === undefined ? undefined : relative(cwd, resolve(repo.root, file)).split(sep).join(posix.sep);
 }
 
+/**
+ * The number file a NUMBER names by file name or path when that file was read but did not load
+ * (YAML or schema errors): it is there, so "no number matches" would send the user looking
+ * elsewhere. `read`: every file read, repo-relative.
+ */
+export function unloadedNumberFile(repo: Pick<Repo, 'numbers' | 'root' | 'configDir'>, read: Iterable<string>, query: string, cwd: string): string | undefined {
+  const loaded = new Set(repo.numbers.map((entry) => entry.file));
+  const dir = `${repo.configDir}/numbers/`;
+  const asPath = repoPath(repo.root, query, cwd);
+  for (const file of read) {
+    if (!file.startsWith(dir) || loaded.has(file)) continue;
+    if (fileName(file) === query || file === asPath || file === query) return file;
+  }
+  return undefined;
+}
+
 function compactNumber(query: string): string {
   return query.replace(/[\s.()-]/g, '');
 }

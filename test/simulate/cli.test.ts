@@ -174,4 +174,26 @@ describe('callflow test and validate', () => {
     expect(shared.stdout).not.toContain('not found in config/schedules');
     expect(shared.stdout).toMatch(/– support-fr: 7 flow tests not run: a schedule or message they use failed to load\n0 passed, 0 failed, 7 not run \(7 flow tests\)$/);
   });
+
+  it('a number file that did not load is named as such by test and simulate, with its errors, not "no number matches"', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'callflow-cli-'));
+    await cp(join(ROOT, 'config'), join(root, 'config'), { recursive: true });
+    await cp(join(ROOT, 'audio'), join(root, 'audio'), { recursive: true });
+    const number = join(root, 'config/numbers/support-fr.yaml');
+    await writeFile(number, (await readFile(number, 'utf8')).replace('  start: welcome', '  strat: welcome'));
+
+    for (const query of ['support-fr', 'config/numbers/support-fr.yaml']) {
+      const test = await cli(['test', query, '--root', root], root);
+      expect(test.code).toBe(1);
+      expect(test.stdout).toMatch(/^config\/numbers\/support-fr\.yaml:7:3 {2}error {2}unknown key "strat"; did you mean "start"\?/);
+      expect(test.stderr).toBe('callflow test: config/numbers/support-fr.yaml did not load (errors above): its flow tests cannot run');
+      const simulate = await cli(['simulate', query, '--root', root], root);
+      expect(simulate.code).toBe(1);
+      expect(simulate.stderr).toContain('unknown key "strat"');
+      expect(simulate.stderr.split('\n').at(-1)).toBe('callflow simulate: config/numbers/support-fr.yaml did not load (errors above): its flow cannot be walked');
+    }
+    const all = await cli(['test', '--root', root]);
+    expect(all.code).toBe(1);
+    expect(all.stdout).toMatch(/10 passed, 0 failed \(10 flow tests\)\n1 number file did not load \(errors above\): its flow tests did not run$/);
+  });
 });
