@@ -45,7 +45,8 @@ export async function exportAccount(parts: PipelineParts, options: ExportOptions
     const result = exportNumbers(wanted ? account.filter((n) => wanted.has(n.number)) : account, parts.configDir);
     const files = [...result.files];
     if (!(await exists(join(options.out, settingsFile)))) {
-      files.push({ path: settingsFile, text: toYaml({ provider: loaded.repo.settings.provider }, '../schema/callflow.schema.json') });
+      // The provider the account was read with (CALLFLOW_PROVIDER may differ from this repo's settings); its type only.
+      files.push({ path: settingsFile, text: toYaml({ provider: { type: provider.name } }, '../schema/callflow.schema.json') });
     }
     const audio = await fetchAudio(provider, result);
     if (typeof audio === 'string') return { kind: 'audio-unavailable', reason: audio };

@@ -196,6 +196,14 @@ describe('Aircall music & messages, end to end', () => {
     expect(plan.code).toBe(1);
     expect(plan.stdout + plan.stderr).toMatch(/config\/numbers\/support-fr\.yaml:28:\d+ ring step "sales" rings team "Ventez", which the account does not have/);
   });
+
+  it('export names the provider it read the account with (aircall), though the repo says sandbox; every number is skipped', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'callflow-aircall-export-'));
+    const exported = await world.run('export', '--out', out);
+    expect(exported.code).toBe(0);
+    expect(await readFile(join(out, 'config/callflow.yaml'), 'utf8')).toMatch(/^provider:\n {2}type: aircall$/m);
+    await rm(out, { recursive: true, force: true });
+  });
 });
 
 describe('sandbox --flavor aircall serves only what the public API serves', () => {
