@@ -190,7 +190,7 @@ function toProblem(issue: Issue, schema: z.ZodType, source: YamlSource, data: un
     }
     case 'invalid_format': {
       const rule = path.length === 1 && path[0] === 'number' ? 'number/e164' : 'schema/format';
-      return { ...base, rule, message: `${label(path)}: ${describeValue(valueAt(data, path))} is ${issue.message}`, ...locate(source, path) };
+      return { ...base, rule, message: `${label(path)}: ${describeValue(valueAt(data, path))} ${isNot(issue.message)}`, ...locate(source, path) };
     }
     case 'too_big':
     case 'too_small': {
@@ -309,3 +309,15 @@ function closestOption(options: unknown[], value: unknown): unknown {
   }
   return best;
 }
+
+/**
+ * The value against what was expected: schema messages name what is expected ("a range
+ * "HH:MM-HH:MM"", "a step name: …") or already deny it ("not an E.164 number: …"); either way
+ * the sentence must say the value is not it.
+ */
+function isNot(expected: string): string {
+  if (/^not\b/.test(expected)) return `is ${expected}`;
+  if (/^Invalid string/i.test(expected)) return 'is not written as expected here';
+  return `is not ${expected}`;
+}
+

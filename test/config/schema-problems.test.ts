@@ -55,6 +55,17 @@ describe('checkSchema', () => {
     expect(problem!.message).toBe('"mesage" is not a known type; did you mean "message"?');
   });
 
+  it('says a value that does not match its format is not what was expected, whichever way the expectation is worded', () => {
+    const messages = (text: string, schema: Parameters<typeof checkSchema>[0] = numberFile) => check(text, schema).map((p) => p.message);
+    expect(messages(numberYaml('    bad.name: { type: hangup }\n').replace('start: welcome', 'start: bad.name'))).toContain('flow.start: "bad.name" is not a step name: letters, digits, "-" and "_"');
+    expect(messages(numberYaml('    hours: { type: time_rule, schedule: Horaires support, open: hours, closed: hours }\n').replace('start: welcome', 'start: hours'))).toContain(
+      'flow.steps.hours.schedule: "Horaires support" is not a name (letters, digits, ".", "-" and "_"): the file name without ".yaml"',
+    );
+    expect(messages(numberYaml('    welcome: { type: hangup }\n').replace('number: "+33100000001"', 'number: "0176360000"'))).toContain(
+      'number: "0176360000" is not an E.164 number: "+", country code and digits only, e.g. "+33176360000"',
+    );
+  });
+
   it('says when two forms of a union are combined', () => {
     const [problem] = check(numberYaml('    welcome:\n      type: input_ivr\n      prompt: { tts: "x" }\n      end: { key: "#", digits: 4 }\n      next: welcome\n'));
     expect(problem).toMatchObject({ rule: 'schema/shape', line: 11, column: 12, message: 'flow.steps.welcome.end: use one of "key", "digits", not several' });

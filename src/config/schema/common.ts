@@ -38,7 +38,11 @@ function checkZone(zone: string): boolean {
 
 /** A step name (a key of flow.steps), a schedule or a shared message name. */
 export const stepName = (error: string) => z.string().max(MAX_NAME_LENGTH, { error: `at most ${MAX_NAME_LENGTH} characters` }).regex(STEP_NAME, { error });
-export const itemName = () => z.string().max(MAX_NAME_LENGTH, { error: `at most ${MAX_NAME_LENGTH} characters` }).regex(ITEM_NAME);
+export const itemName = () =>
+  z
+    .string()
+    .max(MAX_NAME_LENGTH, { error: `at most ${MAX_NAME_LENGTH} characters` })
+    .regex(ITEM_NAME, { error: 'a name (letters, digits, ".", "-" and "_"): the file name without ".yaml"' });
 
 export const stepRef = stepName('a step name: letters, digits, "-" and "_"')
   .meta({ description: 'Name of another step in this flow (a key of flow.steps).' });
