@@ -80,7 +80,7 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
     if (seed) {
       const result = await seedStore(server.store, seed);
       io.stdout(result.seeded
-        ? `provisioned ${result.numbers} numbers, ${result.users} users, ${result.teams} teams`
+        ? `provisioned ${count(result.numbers, 'number')}, ${count(result.users, 'user')}, ${count(result.teams, 'team')}`
         : 'store already provisioned: seed ignored');
     }
     io.stdout(`callflow sandbox${flavor === 'aircall' ? ' (aircall flavor)' : ''} listening on ${server.url} (data: ${server.store.dir})`);
@@ -107,3 +107,5 @@ function integer(value: string | undefined, name: string, fallback: number): num
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (got "${value}")`);
   return n;
 }
+
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -43,7 +43,7 @@ describe('callflow sandbox', () => {
     const root = await tempDir('callflow-root-');
     await cp(fileURLToPath(new URL('../../config', import.meta.url)), join(root, 'config'), { recursive: true });
     await withSandbox(['--data', join(root, 'data'), '--seed-config', root], {}, async (url, out) => {
-      expect(out[0]).toMatch(/^provisioned 3 numbers, 1 users, 4 teams$/);
+      expect(out[0]).toMatch(/^provisioned 3 numbers, 1 user, 4 teams$/);
       const provider = new SandboxProvider({ baseUrl: url, credentials: { id: 'sandbox', token: 'sandbox' }, logger: silentLogger() });
       const live = await provider.readNumber((await provider.listNumbers())[0]!.id);
       expect(live.flow).toEqual({ published: null, draft: null, latestVersion: 0 });
