@@ -51,7 +51,10 @@ export function readYamlFile(root: string, file: string, inside = insideRepoRead
   if (info.size > MAX_YAML_BYTES) {
     return at(
       'yaml/too-large',
-      `file is ${formatBytes(info.size)}; config files are limited to ${formatBytes(MAX_YAML_BYTES)}`,
+      // Rounded alike, the two sizes would read "2.0 MB … limited to 2.0 MB": then in bytes.
+      formatBytes(info.size) === formatBytes(MAX_YAML_BYTES)
+        ? `file is ${info.size.toLocaleString('en-US')} bytes; config files are limited to ${MAX_YAML_BYTES.toLocaleString('en-US')} bytes`
+        : `file is ${formatBytes(info.size)}; config files are limited to ${formatBytes(MAX_YAML_BYTES)}`,
       1,
       1,
       'split it, or move long texts into config/messages/',
@@ -183,10 +186,18 @@ function describeYamlError(code: string, message: string, text: string, offset: 
     const shown = key?.trim() ? (/^["']/.test(key) ? key.trim() : `"${key.trim()}"`) : undefined;
     return { rule: 'yaml/duplicate-key', message: shown ? `duplicate key ${shown}` : 'duplicate key', hint: 'a key may appear once per map (1 and "1" count as the same key)' };
   }
-  if (code === 'TAB_AS_INDENT') return { rule: 'yaml/tab', message: 'tab used for indentation', hint: 'indent YAML with spaces' };
+  // The parser names a tab only when it stands alone in the indent; after spaces it sees a
+  // misaligned line instead. Either way the fix is the tab.
+  if (code === 'TAB_AS_INDENT' || /\t/.test(indentOfLineAt(text, offset))) return { rule: 'yaml/tab', message: 'tab used for indentation', hint: 'indent YAML with spaces' };
   if (/Maximum call stack/i.test(message)) return { rule: 'yaml/too-deep', message: 'the YAML is nested too deeply to read' };
   if (code === 'MULTIPLE_DOCS') return { rule: 'yaml/syntax', message: 'a second YAML document starts here; a config file holds one', hint: 'remove the "---" line' };
   return { rule: 'yaml/syntax', message: firstLine(message) };
+}
+
+/** The blanks that start the line holding `offset`. */
+function indentOfLineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  return /^[ \t]*/.exec(text.slice(start, start + 200))![0];
 }
 
 /**

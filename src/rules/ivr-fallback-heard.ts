@@ -3,8 +3,6 @@ import { branchesOf } from '../model/flow.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
-const SEED = '"The no-input and invalid-input branches must lead to a valid next step; an audio message or a voicemail is required."';
-
 /**
  * "an audio message or a voicemail is required": a caller who pressed nothing (or a wrong key)
  * must hear something before the call ends. Time rules route silently; a hangup without a
@@ -26,7 +24,7 @@ export const ivrFallbackHeard: Rule = (repo) => {
         const via = silentEnd === target ? `"${target}" hangs up` : `the call reaches "${silentEnd}", which hangs up`;
         problems.push(
           problemAt(entry, ['flow', 'steps', name, field], 'error', 'ivr/fallback-silent', `${name}.${field}: ${via} with no message, so the caller hears nothing before the call ends`, {
-            hint: `the seed: ${SEED} Lead ${field} to a message or voicemail step, or give the hangup a message${field === 'invalid_input' ? ', or set retries.final_message' : ''}`,
+            hint: `a caller who presses nothing or a wrong key must hear a message or reach a voicemail: lead ${field} to a message or voicemail step, or give the hangup a message${field === 'invalid_input' ? ', or set retries.final_message' : ''}`,
           }),
         );
       }

@@ -60,6 +60,18 @@ describe('bad YAML input', () => {
     expect(big.length).toBeGreaterThan(MAX_YAML_BYTES);
   });
 
+  it('a file just over the limit says both sizes in bytes, since rounded they would read the same', async () => {
+    const over = Buffer.alloc(MAX_YAML_BYTES + 1_000, 'key: value\n');
+    const problems = await expectRefused(over, { rule: 'yaml/too-large', line: 1 });
+    expect(problems.find((p) => p.rule === 'yaml/too-large')!.message).toBe(`file is ${over.length.toLocaleString('en-US')} bytes; config files are limited to ${MAX_YAML_BYTES.toLocaleString('en-US')} bytes`);
+  });
+
+  it('a tab in an indent after spaces is named as the tab, as one alone is', async () => {
+    for (const indent of ['\t', '  \t', '     \t']) {
+      await expectRefused(numberYaml(`    welcome:\n      type: message\n      message: { tts: "x" }\n${indent}next: bye\n    bye: { type: hangup }\n`), { rule: 'yaml/tab', line: 11 });
+    }
+  });
+
   it('a file that is not UTF-8 (Latin-1), pointing at the first bad byte', async () => {
     const latin1 = Buffer.from(numberYaml('    welcome:\n      type: message\n      message: { tts: "Bienvenue à Paris" }\n      next: bye\n    bye: { type: hangup }\n'), 'latin1');
     await expectRefused(latin1, { rule: 'yaml/encoding', line: 10, column: 34 });
