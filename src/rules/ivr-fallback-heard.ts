@@ -3,6 +3,9 @@ import { branchesOf } from '../model/flow.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
+/** The requirement as the product contract words it. */
+const REQUIREMENT = '"The no-input and invalid-input branches must lead to a valid next step; an audio message or a voicemail is required."';
+
 /**
  * "an audio message or a voicemail is required": a caller who pressed nothing (or a wrong key)
  * must hear something before the call ends. Time rules route silently; a hangup without a
@@ -24,7 +27,7 @@ export const ivrFallbackHeard: Rule = (repo) => {
         const via = silentEnd === target ? `"${target}" hangs up` : `the call reaches "${silentEnd}", which hangs up`;
         problems.push(
           problemAt(entry, ['flow', 'steps', name, field], 'error', 'ivr/fallback-silent', `${name}.${field}: ${via} with no message, so the caller hears nothing before the call ends`, {
-            hint: `a caller who presses nothing or a wrong key must hear a message or reach a voicemail: lead ${field} to a message or voicemail step, or give the hangup a message${field === 'invalid_input' ? ', or set retries.final_message' : ''}`,
+            hint: `${REQUIREMENT} Lead ${field} to a message or voicemail step, or give the hangup a message${field === 'invalid_input' ? ', or set retries.final_message' : ''}`,
           }),
         );
       }
