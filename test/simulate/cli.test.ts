@@ -15,6 +15,14 @@ async function cli(argv: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 
+/** The example repo in a temp dir, to break. */
+async function exampleCopy(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'callflow-cli-'));
+  await cp(join(ROOT, 'config'), join(root, 'config'), { recursive: true });
+  await cp(join(ROOT, 'audio'), join(root, 'audio'), { recursive: true });
+  return root;
+}
+
 describe('callflow simulate', () => {
   it('finds a number by E.164, file name or path and prints what the caller hears', async () => {
     const args = ['--at', '2026-11-30T10:00', '--keys', '9,,1', '--answer', 'after:12'];
@@ -124,9 +132,7 @@ describe('callflow test and validate', () => {
   });
 
   it('fails with the divergence, and validate reports test/failed at the test name', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'callflow-cli-'));
-    await cp(join(ROOT, 'config'), join(root, 'config'), { recursive: true });
-    await cp(join(ROOT, 'audio'), join(root, 'audio'), { recursive: true });
+    const root = await exampleCopy();
     const file = join(root, 'config/numbers/support-fr.yaml');
     const text = await readFile(file, 'utf8');
     await writeFile(file, text.replace('expect: [welcome, hours, menu, sales, sales-voicemail]', 'expect: [welcome, hours, menu, support, sales-voicemail]'));
@@ -145,9 +151,7 @@ describe('callflow test and validate', () => {
   });
 
   it('does not run the tests of a number with errors or using a schedule that failed to load: shows the errors instead, exit 1', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'callflow-cli-'));
-    await cp(join(ROOT, 'config'), join(root, 'config'), { recursive: true });
-    await cp(join(ROOT, 'audio'), join(root, 'audio'), { recursive: true });
+    const root = await exampleCopy();
     const number = join(root, 'config/numbers/support-fr.yaml');
     await writeFile(number, (await readFile(number, 'utf8')).replace('start: welcome', 'start: welcom'));
 
@@ -176,9 +180,7 @@ describe('callflow test and validate', () => {
   });
 
   it('a number file that did not load is named as such by test and simulate, with its errors, not "no number matches"', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'callflow-cli-'));
-    await cp(join(ROOT, 'config'), join(root, 'config'), { recursive: true });
-    await cp(join(ROOT, 'audio'), join(root, 'audio'), { recursive: true });
+    const root = await exampleCopy();
     const number = join(root, 'config/numbers/support-fr.yaml');
     await writeFile(number, (await readFile(number, 'utf8')).replace('  start: welcome', '  strat: welcome'));
 
