@@ -10,6 +10,7 @@ import { CommandError, parseCommandArgs, pickFormat } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 import { cliParts } from './parts.js';
 import { printValidationFailure } from './print-validation.js';
+import { plural } from '../report/plural.js';
 
 export const usage = `Usage: callflow drift [--format text|markdown|json] [--adopt]
 
@@ -101,6 +102,6 @@ function adoptText(result: AdoptResult): string {
   for (const file of result.files.filter((f) => !result.adopted.some((a) => a.file === f.path))) lines.push(`wrote ${file.path}`);
   for (const skip of result.skipped) lines.push(`not adopted ${skip.number}: ${skip.reason}`);
   for (const note of result.notes) lines.push(`note: ${note}`);
-  lines.push(`Adopted the live version of ${result.adopted.length} number${result.adopted.length === 1 ? '' : 's'} into the config: review with \`git diff\`, run \`callflow validate\`, and open a pull request.`);
+  lines.push(`Adopted the live version of ${plural(result.adopted.length, 'number')} into the config: review with \`git diff\`, run \`callflow validate\`, and open a pull request.`);
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import { checkOutputDirectory } from './files.js';
 import { EXIT, type CliIo } from './io.js';
 import { cliParts } from './parts.js';
 import { printValidationFailure } from './print-validation.js';
+import { plural } from '../report/plural.js';
 
 export const usage = `Usage: callflow export [--out DIR] [--numbers +33…,+44…]
 
@@ -47,7 +48,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       for (const note of result.notes) lines.push(`note: ${note}`);
       const schedules = result.files.filter((f) => f.path.includes('/schedules/')).length;
       lines.push(
-        `Exported ${result.exported.length} number${result.exported.length === 1 ? '' : 's'} to ${out}: ${schedules} schedule${schedules === 1 ? '' : 's'}, ${result.audio.length} audio file${result.audio.length === 1 ? '' : 's'}${result.skipped.length ? `; ${result.skipped.length} skipped` : ''}.`,
+        `Exported ${plural(result.exported.length, 'number')} to ${out}: ${plural(schedules, 'schedule')}, ${plural(result.audio.length, 'audio file')}${result.skipped.length ? `; ${result.skipped.length} skipped` : ''}.`,
       );
       io.stdout(lines.join('\n'));
       return EXIT.ok;

@@ -10,6 +10,7 @@ import { CommandError, parseCommandArgs, UsageError } from './args.js';
 import { readUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
 import { untilSignal } from './signals.js';
+import { plural } from '../report/plural.js';
 
 export const usage = `Usage: callflow sandbox [--port N] [--host H] [--data DIR] [--seed FILE | --seed-config ROOT]
                         [--rate-limit N] [--rate-window-ms MS] [--faults SPEC] [--flavor callflow|aircall]
@@ -80,7 +81,7 @@ export async function runSandbox(argv: string[], io: CliIo, stop: Promise<unknow
     if (seed) {
       const result = await seedStore(server.store, seed);
       io.stdout(result.seeded
-        ? `provisioned ${count(result.numbers, 'number')}, ${count(result.users, 'user')}, ${count(result.teams, 'team')}`
+        ? `provisioned ${plural(result.numbers, 'number')}, ${plural(result.users, 'user')}, ${plural(result.teams, 'team')}`
         : 'store already provisioned: seed ignored');
     }
     io.stdout(`callflow sandbox${flavor === 'aircall' ? ' (aircall flavor)' : ''} listening on ${server.url} (data: ${server.store.dir})`);
@@ -107,5 +108,3 @@ function integer(value: string | undefined, name: string, fallback: number): num
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number (got "${value}")`);
   return n;
 }
-
-const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -9,6 +9,7 @@ import { renderTestResults } from '../simulate/test-report.js';
 import { testedNumbers, untestedNumbers, type UntestedNumber } from '../simulate/untested.js';
 import { parseCommandArgs, pickFormat, resolveLocations } from './args.js';
 import { EXIT, type CliIo } from './io.js';
+import { plural } from '../report/plural.js';
 
 export const usage = `Usage: callflow test [NUMBER...] [--format text|json] [--root DIR] [--config DIR]
 
@@ -52,7 +53,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } else {
     if (errors.length) io.stdout(`${formatProblemsText(errors, { color: io.isTTY, sources })}\n`);
     const unloaded = positionals.length ? 0 : unloadedNumberFiles(repo, sources.keys());
-    const notLoaded = unloaded ? `\n${unloaded} number file${unloaded === 1 ? '' : 's'} did not load (errors above): ${unloaded === 1 ? 'its' : 'their'} flow tests did not run` : '';
+    const notLoaded = unloaded ? `\n${plural(unloaded, 'number file')} did not load (errors above): ${unloaded === 1 ? 'its' : 'their'} flow tests did not run` : '';
     io.stdout(results.length || notRun.length ? `${renderTestResults(results, notRun)}${notLoaded}` : notLoaded.trim() || 'no flow tests (add `tests:` to a number file)');
   }
   return failed ? EXIT.error : EXIT.ok;

@@ -1,6 +1,7 @@
 /** What differs on one number, said from live's side and Git's side ("live: … · Git: …"). */
 import { describeMessage, describeSlotValue, stepDetail, type Change, type NumberPlan } from '../plan/index.js';
 import { readFlowDocument } from '../model/read-flow-document.js';
+import { plural } from '../report/plural.js';
 
 export interface Difference {
   /** The kind of plan change it comes from (`setting`, `message-changed`, …), or `flow`/`number` for a whole. */
@@ -23,7 +24,7 @@ export function differencesOf(number: NumberPlan): Difference[] {
  */
 function wholeFlow(number: NumberPlan): Difference | undefined {
   const steps = Object.keys((number.desired?.flow['steps'] as Record<string, unknown> | undefined) ?? {}).length;
-  const git = `callflow flow of ${steps} step${steps === 1 ? '' : 's'}`;
+  const git = `callflow flow of ${plural(steps, 'step')}`;
   if (number.action === 'create-flow') return { kind: 'flow', where: 'flow', live: "the platform's default flow", git };
   const version = number.live?.publishedVersion;
   if (number.live?.flow && !readFlowDocument(number.live.flow)) return { kind: 'flow', where: 'flow', live: `v${version ?? '?'} in a format callflow does not write`, git };

@@ -6,6 +6,7 @@
  */
 import { inline, renderDriftMarkdown } from './render-markdown.js';
 import type { DriftReport } from './report.js';
+import { plural } from '../report/plural.js';
 
 export const DRIFT_ISSUE_MARKER = '<!-- callflow-drift -->';
 /** GitHub refuses issue bodies longer than this. */
@@ -104,4 +105,3 @@ export function isDriftIssue(body: string | null | undefined): boolean {
   return Boolean(body?.includes(DRIFT_ISSUE_MARKER));
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -1,6 +1,7 @@
 /** The drift report for a terminal: one block per number that differs, then the numbers in sync. */
 import { describeCause } from './describe-cause.js';
 import type { DriftReport } from './report.js';
+import { plural } from '../report/plural.js';
 
 export function renderDriftText(report: DriftReport, options: { color: boolean }): string {
   const paint = (code: number, text: string) => (options.color ? `\u001b[${code}m${text}\u001b[0m` : text);
@@ -22,7 +23,7 @@ export function renderDriftText(report: DriftReport, options: { color: boolean }
 /** "Drift: 1 of 3 numbers differ from Git (1 edited outside callflow); 2 in sync." */
 export function driftSummary(report: DriftReport): string {
   const s = report.summary;
-  const of = `${s.compared} number${s.compared === 1 ? '' : 's'}`;
+  const of = `${plural(s.compared, 'number')}`;
   if (report.inSync) return `In sync: ${s.compared === 1 ? 'the number matches' : `all ${of} match`} Git (checked ${report.checkedAt}).`;
   const differ = s.drifted + s.notInAccount;
   const extra = [s.outsideEdits ? `${s.outsideEdits} edited outside callflow` : '', s.notInAccount ? `${s.notInAccount} not in the account` : ''].filter(Boolean);

@@ -10,6 +10,6 @@ export function inline(text: string): string {
   return html(text).replace(/([\\`*_[\]|~])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
 }
 
-export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export { plural } from '../report/plural.js';
 
 export const shortSha = (sha: string) => sha.slice(0, 7);

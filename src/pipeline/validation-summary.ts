@@ -8,6 +8,7 @@ import { posix } from 'node:path';
 import type { Problem } from '../model/problem.js';
 import { NOT_RUN_BECAUSE, untestedNumbers, type NotRunReason } from '../simulate/untested.js';
 import type { ValidateResult } from './validate-repo.js';
+import { plural } from '../report/plural.js';
 
 export interface Counted {
   /** Went through the rules. */
@@ -53,7 +54,6 @@ export function summarizeValidation(result: ValidateResult): ValidationSummary {
 
 /** "3 numbers, 2 schedules (1 more failed to load), 0 shared messages, 5 audio files, 12 flow tests (7 not run: their number has errors)". */
 export function describeChecked(summary: ValidationSummary): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const part = (c: Counted, word: string) => `${plural(c.checked, word)}${c.failedToLoad ? ` (${c.failedToLoad} more failed to load)` : ''}`;
   const notRun = (Object.entries(summary.flowTestsNotRun) as [NotRunReason, number][]).filter(([, n]) => n > 0).map(([reason, n]) => `${n} not run: ${NOT_RUN_BECAUSE[reason]}`);
   return [

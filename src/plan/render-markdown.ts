@@ -15,6 +15,7 @@ import { groupIdenticalChanges } from './group-changes.js';
 import { renderFlowMermaid } from './render-mermaid.js';
 import { summaryText } from './render-text.js';
 import { numberYamlDiff } from './yaml-diff.js';
+import { plural } from '../report/plural.js';
 
 export const PLAN_MARKER = '<!-- callflow-plan -->';
 export const GITHUB_COMMENT_LIMIT = 65_536;
@@ -213,7 +214,6 @@ function leftOut(plan: Plan, sections: Section[], level: Level): string[] {
   return out;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** A code block whose fence is longer than any backtick run inside (TTS text may contain some). */
 function fenced(language: string, body: string): string {

@@ -2,6 +2,7 @@
 import { ACTION_TEXT, describeChangeLines, describeOutsideEdit, type Sign } from './describe.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 import { escapeControls as clean } from '../model/excerpt.js';
+import { plural } from '../report/plural.js';
 
 export interface TextOptions {
   color: boolean;
@@ -50,17 +51,17 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
 export function summaryText(plan: Plan): string {
   const s = plan.summary;
   const parts = [
-    `${s.createFlow} flow${s.createFlow === 1 ? '' : 's'} to create`,
-    `${s.update} number${s.update === 1 ? '' : 's'} to update`,
+    `${plural(s.createFlow, 'flow')} to create`,
+    `${plural(s.update, 'number')} to update`,
     `${s.unchanged} unchanged`,
   ];
   const extra = [
-    s.uploads ? `${s.uploads} file${s.uploads === 1 ? '' : 's'} to upload` : '',
+    s.uploads ? `${plural(s.uploads, 'file')} to upload` : '',
     s.unmanaged ? `${s.unmanaged} unmanaged` : '',
     s.missingLive ? `${s.missingLive} not in the account` : '',
     edited(plan) ? `${edited(plan)} edited outside callflow` : '',
-    s.errors ? `${s.errors} error${s.errors === 1 ? '' : 's'}` : '',
-    s.warnings ? `${s.warnings} warning${s.warnings === 1 ? '' : 's'}` : '',
+    s.errors ? `${plural(s.errors, 'error')}` : '',
+    s.warnings ? `${plural(s.warnings, 'warning')}` : '',
   ].filter(Boolean);
   return `Plan: ${parts.join(', ')}${extra.length ? `; ${extra.join(', ')}` : ''}.`;
 }

@@ -1,5 +1,6 @@
 import { escapeControls } from '../model/excerpt.js';
 import type { Problem } from '../model/problem.js';
+import { plural } from './plural.js';
 
 export interface TextOptions {
   color: boolean;
@@ -24,7 +25,6 @@ export function formatProblemsText(problems: readonly Problem[], options: TextOp
 export function summaryLine(problems: readonly Problem[], filesChecked: number): string {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(filesChecked, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
 }
 

@@ -8,6 +8,7 @@ import type { Ending, Heard, PlayRole, SimEvent, Simulation } from './events.js'
 import { localTimeAt } from './local-time.js';
 import { scheduleStatusAt } from './schedule-status.js';
 import { own } from '../model/own.js';
+import { plural } from '../report/plural.js';
 
 type IvrStep = Extract<CanonicalStep, { type: 'ivr' }>;
 type InputIvrStep = Extract<CanonicalStep, { type: 'input_ivr' }>;
@@ -225,13 +226,13 @@ function readInput(step: InputIvrStep, keys: string | undefined): Read {
     const typed = keys.slice(0, end);
     if (!/^\d+$/.test(typed)) return { outcome: 'invalid-input', detail: `"${typed}" before ${endKey} is not a number` };
     if (step.min_digits !== undefined && typed.length < step.min_digits) {
-      return { outcome: 'invalid-input', detail: `"${typed}" is ${typed.length} digit${typed.length === 1 ? '' : 's'}, fewer than ${step.min_digits}` };
+      return { outcome: 'invalid-input', detail: `"${typed}" is ${plural(typed.length, 'digit')}, fewer than ${step.min_digits}` };
     }
     return complete(step, typed, `typed ${typed} then ${endKey}`);
   }
   const typed = keys.slice(0, step.end.digits);
   if (!/^\d*$/.test(typed)) return { outcome: 'invalid-input', detail: `"${keys}" is not ${step.end.digits} digits` };
-  if (typed.length < step.end.digits) return { outcome: 'no-input', detail: `typed "${typed}" then stopped, ${step.end.digits - typed.length} digit${step.end.digits - typed.length === 1 ? '' : 's'} short` };
+  if (typed.length < step.end.digits) return { outcome: 'no-input', detail: `typed "${typed}" then stopped, ${plural(step.end.digits - typed.length, 'digit')} short` };
   return complete(step, typed, `typed ${typed} (${step.end.digits} digits)`);
 }
 

@@ -2,6 +2,7 @@ import { basename, extname } from 'node:path';
 import { excerpt } from '../model/excerpt.js';
 import type { FlowTestResult, Mismatch } from './flow-tests.js';
 import { NOT_RUN_BECAUSE, type UntestedNumber } from './untested.js';
+import { plural } from '../report/plural.js';
 
 /** Steps named in a path before the rest are counted. */
 const ARROW_STEPS = 20;
@@ -60,7 +61,7 @@ export function renderTestResults(results: readonly FlowTestResult[], notRun: re
     for (const mismatch of result.mismatches) lines.push(...describeMismatch(mismatch).map((line) => `    ${line}`));
   }
   for (const { entry, tests, reason } of notRun) {
-    lines.push(`– ${excerpt(basename(entry.file, extname(entry.file)))}: ${tests} flow test${tests === 1 ? '' : 's'} not run: ${NOT_RUN_BECAUSE[reason]}`);
+    lines.push(`– ${excerpt(basename(entry.file, extname(entry.file)))}: ${plural(tests, 'flow test')} not run: ${NOT_RUN_BECAUSE[reason]}`);
   }
   const failed = results.filter((r) => !r.passed).length;
   const skipped = notRun.reduce((sum, u) => sum + u.tests, 0);
