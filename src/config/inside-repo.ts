@@ -4,28 +4,19 @@
  * is refused before anything is read, so its content can never reach a message.
  */
 import { lstatSync, realpathSync, type Stats } from 'node:fs';
-import { realpath } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export type RepoPath = { status: 'inside'; real: string } | { status: 'outside' } | { status: 'missing' };
 
-/** Where a repo-relative path really is, once links are followed, if that is inside the repo. */
-export async function resolveInsideRepo(root: string, path: string): Promise<RepoPath> {
-  const rootReal = await realpath(root).catch(() => resolve(root));
-  if (isAbsolute(path) || path.includes('\\')) return { status: 'outside' };
-  const absolute = resolve(rootReal, path);
-  if (!isInside(rootReal, absolute)) return { status: 'outside' };
-  const real = await realpath(absolute).catch(() => undefined);
-  if (!real) return { status: 'missing' };
-  return isInside(rootReal, real) ? { status: 'inside', real } : { status: 'outside' };
-}
+/** Where a repo-relative path really is, once links are followed, if that is inside the repo; and its `lstat` when it is no link. */
+export type InsideRepo = (path: string) => RepoPath & { stats?: Stats };
 
 /**
- * The same answer for many files of a few directories, at one `lstat` a file: each directory's
- * real path is found once (for this reader's life: one load), and a file that is not a link is
- * where its directory is. A link is followed in full. The `lstat` comes back for the caller.
+ * Answers for many files of a few directories at one `lstat` a file: each directory's real
+ * path is found once (for this reader's life: one load), and a file that is not a link is
+ * where its directory is. A link is followed in full.
  */
-export function insideRepoReader(root: string): (path: string) => RepoPath & { stats?: Stats } {
+export function insideRepoReader(root: string): InsideRepo {
   const rootReal = realOrUndefined(root) ?? resolve(root);
   const dirs = new Map<string, string | undefined>();
   return (path) => {

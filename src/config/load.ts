@@ -8,7 +8,7 @@ import { numberFile, scheduleFile, settingsFile, sharedMessageFile, type Setting
 import { checkSchema } from './schema-problems.js';
 import { readYamlFile, type YamlSource } from './yaml-source.js';
 import { inspectAudioPath } from './audio-files.js';
-import { insideRepoReader } from './inside-repo.js';
+import { insideRepoReader, type InsideRepo } from './inside-repo.js';
 
 export interface LoadOptions {
   root: string;
@@ -33,7 +33,9 @@ export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
   const sources = new Map<string, string>();
 
   const settingsFileName = posix.join(configDir, 'callflow.yaml');
-  const settingsLoad = await loadSettings(root, settingsFileName, problems, sources);
+  // One reader for the whole load: each directory's real path is found once.
+  const inside = insideRepoReader(root);
+  const settingsLoad = await loadSettings(root, inside, settingsFileName, problems, sources);
 
   const [numberFiles, scheduleFiles, messageFiles] = await Promise.all(
     ['numbers', 'schedules', 'messages'].map((dir) => listYaml(root, posix.join(configDir, dir))),
@@ -41,14 +43,14 @@ export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
   // Checking nothing must not pass: a wrong --root or a run from a subdirectory would look green.
   if (numberFiles!.length === 0) problems.push(await noNumbersProblem(root, configDir));
 
-  const numbers = loadAll(root, numberFiles!, numberFile, problems, sources);
-  const schedules = toNamed(loadAll(root, scheduleFiles!, scheduleFile, problems, sources));
-  const messages = toNamed(loadAll(root, messageFiles!, sharedMessageFile, problems, sources));
+  const numbers = loadAll(root, inside, numberFiles!, numberFile, problems, sources);
+  const schedules = toNamed(loadAll(root, inside, scheduleFiles!, scheduleFile, problems, sources));
+  const messages = toNamed(loadAll(root, inside, messageFiles!, sharedMessageFile, problems, sources));
   const failedToLoad = { schedules: failedNames(scheduleFiles!, schedules), messages: failedNames(messageFiles!, messages) };
 
   const referenced = new Set(audioReferences(numbers, messages.values()).map((ref) => ref.path));
   const audio = new Map(
-    await Promise.all([...referenced].map(async (path) => [path, await inspectAudioPath(root, path)] as const)),
+    await Promise.all([...referenced].map(async (path) => [path, await inspectAudioPath(inside, path)] as const)),
   );
 
   return {
@@ -68,11 +70,11 @@ export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-async function loadSettings(root: string, file: string, problems: Problem[], sources: Map<string, string>): Promise<{ settings: Settings; source?: YamlSource }> {
+async function loadSettings(root: string, inside: InsideRepo, file: string, problems: Problem[], sources: Map<string, string>): Promise<{ settings: Settings; source?: YamlSource }> {
   const defaults = settingsFile.parse({});
   // No settings file, or an empty one, means every default.
   if (!(await exists(join(root, file)))) return { settings: defaults };
-  const read = readYamlFile(root, file);
+  const read = readYamlFile(root, file, inside);
   if (read.source) sources.set(file, read.source.text);
   problems.push(...read.problems.filter((p) => p.rule !== 'yaml/empty'));
   if (!read.source || read.data === undefined) return { settings: defaults };
@@ -118,10 +120,9 @@ async function listYaml(root: string, dir: string): Promise<string[]> {
 const COMPILE_FROM_FILES = 200;
 
 /** Reads, parses and checks each file in turn (see readYamlFile for why synchronously). */
-function loadAll<S extends z.ZodType>(root: string, files: string[], schema: S, problems: Problem[], sources: Map<string, string>): Entry<z.infer<S>>[] {
+function loadAll<S extends z.ZodType>(root: string, inside: InsideRepo, files: string[], schema: S, problems: Problem[], sources: Map<string, string>): Entry<z.infer<S>>[] {
   const entries: Entry<z.infer<S>>[] = [];
   const check = files.length >= COMPILE_FROM_FILES ? z.compile(schema) : schema;
-  const inside = insideRepoReader(root);
   for (const file of files) {
     const read = readYamlFile(root, file, inside);
     if (read.source) sources.set(file, read.source.text);
