@@ -3,7 +3,7 @@ import type { Problem } from '../model/problem.js';
 import type { Entry, Repo } from '../model/repo.js';
 import { validateRepo } from '../pipeline/validate-repo.js';
 import { formatProblemsText } from '../report/format-text.js';
-import { findNumber, noNumberMatches, unloadedNumberFile } from '../simulate/find-number.js';
+import { findNumber, noNumberMatches, unloadedNumberFile, unloadedNumberFiles } from '../simulate/find-number.js';
 import { runFlowTests } from '../simulate/flow-tests.js';
 import { renderTestResults } from '../simulate/test-report.js';
 import { testedNumbers, untestedNumbers, type UntestedNumber } from '../simulate/untested.js';
@@ -52,7 +52,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(JSON.stringify({ results: json, notRun: skipped, problems: errors }, null, 2));
   } else {
     if (errors.length) io.stdout(`${formatProblemsText(errors, { color: io.isTTY, sources })}\n`);
-    const unloaded = positionals.length ? 0 : unloadedNumberFiles(repo, sources.keys());
+    const unloaded = positionals.length ? 0 : unloadedNumberFiles(repo, sources.keys()).length;
     const notLoaded = unloaded ? `\n${plural(unloaded, 'number file')} did not load (errors above): ${unloaded === 1 ? 'its' : 'their'} flow tests did not run` : '';
     io.stdout(results.length || notRun.length ? `${renderTestResults(results, notRun)}${notLoaded}` : notLoaded.trim() || 'no flow tests (add `tests:` to a number file)');
   }
@@ -68,10 +68,4 @@ function errorsStoppingTests(repo: Repo, problems: readonly Problem[], notRun: r
   const loaded = new Set([...repo.numbers, ...repo.schedules.values(), ...repo.messages.values()].map((entry) => entry.file));
   const untested = new Set(notRun.map((u) => u.entry.file));
   return problems.filter((p) => p.severity === 'error' && (untested.has(p.file) || !loaded.has(p.file)));
-}
-
-/** Number files read that did not load: their tests are not among the results. */
-function unloadedNumberFiles(repo: Repo, read: Iterable<string>): number {
-  const loaded = new Set(repo.numbers.map((entry) => entry.file));
-  return [...read].filter((file) => file.startsWith(`${repo.configDir}/numbers/`) && !loaded.has(file)).length;
 }

@@ -34,14 +34,14 @@ export function nearestNumber(repo: Pick<Repo, 'numbers' | 'root'>, query: strin
  * elsewhere. `read`: every file read, repo-relative.
  */
 export function unloadedNumberFile(repo: Pick<Repo, 'numbers' | 'root' | 'configDir'>, read: Iterable<string>, query: string, cwd: string): string | undefined {
-  const loaded = new Set(repo.numbers.map((entry) => entry.file));
-  const dir = `${repo.configDir}/numbers/`;
   const asPath = repoPath(repo.root, query, cwd);
-  for (const file of read) {
-    if (!file.startsWith(dir) || loaded.has(file)) continue;
-    if (fileName(file) === query || file === asPath || file === query) return file;
-  }
-  return undefined;
+  return unloadedNumberFiles(repo, read).find((file) => fileName(file) === query || file === asPath || file === query);
+}
+
+/** Number files that were read but did not load: their tests and flows are not in the repo. */
+export function unloadedNumberFiles(repo: Pick<Repo, 'numbers' | 'configDir'>, read: Iterable<string>): string[] {
+  const loaded = new Set(repo.numbers.map((entry) => entry.file));
+  return [...read].filter((file) => file.startsWith(`${repo.configDir}/numbers/`) && !loaded.has(file));
 }
 
 function compactNumber(query: string): string {
