@@ -7,6 +7,7 @@ import { insideRepoReader } from './inside-repo.js';
 import { controlCharactersInValues, rawControlCharacter } from './control-characters.js';
 import { formatBytes } from '../report/format-bytes.js';
 import { nodePosition, offsetPosition } from './positions.js';
+import { readPlainYaml } from './plain-yaml.js';
 
 /** A parsed YAML file that keeps every node's range so any finding can point at file:line:column. */
 export interface YamlSource {
@@ -86,6 +87,13 @@ function statOrUndefined(path: string): Stats | undefined {
 }
 
 export function parseYamlText(file: string, text: string): YamlReadResult {
+  const plain = readPlainYaml(text);
+  if (plain) {
+    // The common clean file: values without a tree (plain-yaml.ts); the tree is built only if a finding needs a position.
+    const source = lazyTreeSource(file, text);
+    const controls = rawControlCharacter(source) !== undefined || (plain.escapedOrFolded && controlCharactersInValues(source, plain.data).length > 0);
+    if (!controls) return { source, data: plain.data, problems: [] };
+  }
   const { doc, lineCounter } = parseTree(text);
   const source: YamlSource = { file, text, doc, lineCounter };
   const problems: Problem[] = [];
@@ -123,7 +131,7 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     }
     // A valid file's tree is dropped and rebuilt only if a finding needs a position: keeping
     // 1,000 trees alive cost more garbage collection than rebuilding the few that are asked for.
-    return { source: lazyTreeSource(file, text, lineCounter), data, problems };
+    return { source: lazyTreeSource(file, text), data, problems };
   } catch (error) {
     // yaml throws a ReferenceError when alias expansion grows too large (billion laughs).
     const firstAlias = findFirstAlias(doc);
@@ -137,15 +145,18 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
   }
 }
 
-function lazyTreeSource(file: string, text: string, lineCounter: LineCounter): YamlSource {
-  let doc: Document.Parsed | undefined;
+function lazyTreeSource(file: string, text: string): YamlSource {
+  let tree: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
   return {
     file,
     text,
-    lineCounter,
     get doc() {
-      doc ??= parseTree(text).doc;
-      return doc;
+      tree ??= parseTree(text);
+      return tree.doc;
+    },
+    get lineCounter() {
+      tree ??= parseTree(text);
+      return tree.lineCounter;
     },
   };
 }
