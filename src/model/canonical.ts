@@ -56,6 +56,29 @@ export function canonicalFlow(entry: Pick<Entry<NumberConfig>, 'config'>, repo: 
   return { schemaVersion: FLOW_SCHEMA_VERSION, start: config.flow.start, steps };
 }
 
+/**
+ * The same document for a simulated call to walk: each step is made canonical the first time
+ * it is read (a flow test enters a few steps of many), and the steps are not in document
+ * order. For walking only; plans, stores and comparisons use canonicalFlow.
+ */
+export function lazyCanonicalFlow(entry: Pick<Entry<NumberConfig>, 'config'>, repo: RepoParts): CanonicalFlowDocument {
+  const config = entry.config;
+  const context: Context = { repo, language: config.language, timezone: config.timezone };
+  const steps: Record<string, CanonicalStep> = {};
+  for (const name of Object.keys(config.flow.steps)) {
+    Object.defineProperty(steps, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = canonicalStep(config.flow.steps[name]!, context);
+        Object.defineProperty(steps, name, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return { schemaVersion: FLOW_SCHEMA_VERSION, start: config.flow.start, steps };
+}
+
 interface Context {
   repo: RepoParts;
   /** The number's language: the default for TTS without its own. */

@@ -20,13 +20,16 @@ export const testSteps: Rule = (repo) => {
     if (!entry.config.tests?.length) continue;
     const names = Object.keys(entry.config.flow.steps);
     const known = new Set(names);
-    const reportedInFlow = new Set(usedButUndefined(entry.config.flow));
+    // Asked only when a test names a step the flow lacks.
+    let reportedInFlow: Set<string> | undefined;
     entry.config.tests.forEach((test, i) => {
       const expect = test.expect;
       const path = Array.isArray(expect) ? expect : (expect.path ?? []);
       const at = Array.isArray(expect) ? ['tests', i, 'expect'] : ['tests', i, 'expect', 'path'];
       path.forEach((name, j) => {
-        if (known.has(name) || reportedInFlow.has(name)) return;
+        if (known.has(name)) return;
+        reportedInFlow ??= new Set(usedButUndefined(entry.config.flow));
+        if (reportedInFlow.has(name)) return;
         problems.add(entry.file, () => {
           const suggestion = didYouMean(name, names);
           return problemAt(entry, [...at, j], 'error', 'test/unknown-step', `test "${excerpt(test.name)}" expects step "${name}", which does not exist in this flow${suggestion ? `; did you mean "${suggestion}"?` : ''}`);

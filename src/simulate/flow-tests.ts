@@ -2,10 +2,10 @@ import { basename, extname } from 'node:path';
 import { locate } from '../config/locate.js';
 import type { FlowTest, NumberConfig } from '../config/schema/index.js';
 import type { Entry, Repo } from '../model/repo.js';
-import { invalidKeySlots, parseAnswer } from './caller.js';
+import { invalidKeySlots, parseAnswer, type Answer } from './caller.js';
 import type { Ending, Heard, SimEvent, Simulation } from './events.js';
 import { simulateCall } from './interpreter.js';
-import { canonicalFlow } from '../model/canonical.js';
+import { lazyCanonicalFlow } from '../model/canonical.js';
 import type { CanonicalFlowDocument } from '../model/flow-document.js';
 import { instantOf } from './local-time.js';
 
@@ -42,8 +42,8 @@ export interface FlowTestResult {
 export function runFlowTests(repo: Pick<Repo, 'numbers' | 'schedules' | 'messages'>, numbers: readonly Entry<NumberConfig>[] = repo.numbers): FlowTestResult[] {
   return numbers.flatMap((entry) => {
     const tests = entry.config.tests ?? [];
-    // A number's tests are calls to one document: built once for all of them.
-    const flow = tests.length ? canonicalFlow(entry, repo) : undefined;
+    // A number's tests are calls to one document, each step built once for all of them when first entered.
+    const flow = tests.length ? lazyCanonicalFlow(entry, repo) : undefined;
     return tests.map((test, index) => runFlowTest(repo, entry, test, index, flow));
   });
 }
@@ -60,24 +60,21 @@ export function runFlowTest(repo: Pick<Repo, 'schedules' | 'messages'>, entry: E
     index,
     name: test.name,
   };
-  const input = inputProblems(test, entry.config.timezone);
-  if (input.length) return Object.assign(base, { passed: false, mismatches: input });
-  const simulation = simulateCall(
-    repo,
-    entry.config,
-    { at: instantOf(test.at, entry.config.timezone)!, keys: test.keys, answer: parseAnswer(test.answer)! },
-    flow ?? canonicalFlow(entry, repo),
-  );
+  const at = instantOf(test.at, entry.config.timezone);
+  const answer = parseAnswer(test.answer);
+  const input = inputProblems(test, at, answer);
+  if (input.length || at === undefined || answer === undefined) return Object.assign(base, { passed: false, mismatches: input });
+  const simulation = simulateCall(repo, entry.config, { at, keys: test.keys, answer }, flow ?? lazyCanonicalFlow(entry, repo));
   const mismatches = compare(test.expect, simulation);
   return Object.assign(base, { passed: mismatches.length === 0, mismatches, simulation });
 }
 
-function inputProblems(test: FlowTest, timeZone: string): Mismatch[] {
+function inputProblems(test: FlowTest, at: number | undefined, answer: Answer | undefined): Mismatch[] {
   const out: Mismatch[] = [];
-  if (instantOf(test.at, timeZone) === undefined) out.push({ kind: 'input', message: `at: "${test.at}" is not a real date-time` });
+  if (at === undefined) out.push({ kind: 'input', message: `at: "${test.at}" is not a real date-time` });
   const bad = invalidKeySlots(test.keys);
   if (bad.length) out.push({ kind: 'input', message: `keys: ${bad.map((k) => JSON.stringify(k)).join(', ')} — only 0-9, * and # can be pressed` });
-  if (!parseAnswer(test.answer)) out.push({ kind: 'input', message: `answer: "${test.answer}" is not never, always or after:SECONDS` });
+  if (!answer) out.push({ kind: 'input', message: `answer: "${test.answer}" is not never, always or after:SECONDS` });
   return out;
 }
 

@@ -1,5 +1,5 @@
 import type { NumberConfig } from '../config/schema/index.js';
-import { canonicalFlow } from '../model/canonical.js';
+import { lazyCanonicalFlow } from '../model/canonical.js';
 import type { CanonicalFlowDocument, CanonicalMessage, CanonicalStep } from '../model/flow-document.js';
 import { messagesOf } from '../model/flow.js';
 import type { Repo } from '../model/repo.js';
@@ -54,7 +54,7 @@ export function simulateCall(
   number: NumberConfig,
   inputs: CallInputs,
   /** The number's canonical document, when the caller already has it (several calls to one number). */
-  flow: CanonicalFlowDocument = canonicalFlow({ config: number }, repo),
+  flow: CanonicalFlowDocument = lazyCanonicalFlow({ config: number }, repo),
 ): Simulation {
   return walkFlow({ number: number.number, timezone: number.timezone, flow, origin: yamlOrigin(repo, number) }, inputs);
 }
