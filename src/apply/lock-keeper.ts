@@ -57,7 +57,9 @@ export async function takeApplyLock(request: LockRequest): Promise<Taken> {
     if (error instanceof LockHeldError) return { ok: false, holder: error.held ?? { owner: error.holder, expiresAt: error.expiresAt } };
     throw error;
   }
-  request.logger.warn({ component: 'apply', holder: first }, dead ? 'took over the apply lock of a process that is gone' : 'broke the apply lock');
+  // The report carries it (`tookOver`/`broke`) and each face says it in its own words; the log
+  // line is for machines (serve logs at info), not a warning among a person's output.
+  request.logger.info({ component: 'apply', holder: first }, dead ? 'took over the apply lock of a process that is gone' : 'broke the apply lock');
   const second = await attempt();
   if (!('lock' in second)) return { ok: false, holder: second };
   return { ok: true, held: keep(request, second.lock, second.startedAt), ...(dead ? { tookOver: first } : { broke: first }) };

@@ -78,7 +78,7 @@ function show(outcome: ApplyOutcome, format: 'text' | 'json', io: CliIo): number
     io.stderr(escapeControls(`callflow apply: refused, the saved plan differs from the plan made now (${outcome.differences.join('; ')}): the repo or the account changed since, or the file was edited; nothing was written, re-run plan`));
     return EXIT.error;
   }
-  if (format === 'text') io.stdout(renderPlanText(outcome.plan, { color: io.isTTY }));
+  if (format === 'text') io.stdout(renderPlanText(outcome.plan, { color: io.isTTY, ...(outcome.sources ? { sources: outcome.sources } : {}) }));
   switch (outcome.kind) {
     case 'plan-errors':
       io.stderr('callflow apply: the plan has errors (above); nothing was applied');

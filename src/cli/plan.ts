@@ -56,7 +56,7 @@ async function show(outcome: PullRequestPlanOutcome, values: { out?: string | un
   if (values.out) await writeUserFile(io, values.out, serialisePlan(plan));
   if (format === 'json') io.stdout(renderPlanJson(plan));
   else if (format === 'markdown') io.stdout(renderPlanMarkdown(plan));
-  else io.stdout(renderPlanText(plan, { color: io.isTTY }));
+  else io.stdout(renderPlanText(plan, { color: io.isTTY, sources: outcome.validation.sources }));
 
   if (plan.summary.errors > 0) return EXIT.error;
   return values['detailed-exitcode'] && hasChanges(plan) ? EXIT.changes : EXIT.ok;

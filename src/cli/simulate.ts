@@ -7,6 +7,7 @@ import { findNumber, noNumberMatches, unloadedNumberFile } from '../simulate/fin
 import { simulateCall } from '../simulate/interpreter.js';
 import { instantOf } from '../simulate/local-time.js';
 import { renderTranscript } from '../simulate/transcript.js';
+import { failedSharedFileErrors } from '../simulate/untested.js';
 import { CommandError, parseCommandArgs, pickFormat, resolveLocations, UsageError } from './args.js';
 import { checkWritableFile, writeUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
@@ -59,8 +60,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`callflow simulate: ${noNumberMatches(repo, query, io.cwd)}`);
     return EXIT.error;
   }
-  // The flow still runs with errors (the transcript shows where it gets stuck), but say so first.
-  const errors = runRules(repo).filter((p) => p.severity === 'error' && p.file === entry.file);
+  // The flow still runs with errors (the transcript shows where it gets stuck), but say so first:
+  // its own, and those of a schedule or shared message it uses whose file failed to load.
+  const errors = [...runRules(repo).filter((p) => p.severity === 'error' && p.file === entry.file), ...failedSharedFileErrors(repo, entry.config, problems)];
   if (errors.length) io.stderr(`${formatProblemsText(errors, { color: io.isTTY, sources })}\n\n(the flow has errors; the simulation may stop early)`);
 
   const at = values.at === undefined ? Date.now() : instantOf(values.at, entry.config.timezone);

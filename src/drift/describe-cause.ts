@@ -16,6 +16,8 @@ export function describeCause(cause: DriftCause): string {
     }
     case 'never-applied':
       return 'callflow never applied this number: live has the platform default flow';
+    case 'not-in-account':
+      return `not in the account: ${cause.hint ?? 'numbers are bought, not created: buy it in the provider account (or check callflow is connected to the account you meant), or correct `number:`'}`;
     case 'unknown':
       return 'who changed it is not known (the provider records no author and this checkout has no journal entry for it)';
   }

@@ -19,6 +19,8 @@ export type DriftCause =
   | { kind: 'not-applied'; source: 'journal' | 'author'; version?: number; by?: string; at?: string }
   /** Live still has the platform's default flow: nothing was ever applied. */
   | { kind: 'never-applied' }
+  /** In config, not in the account: nobody changed it, it was never bought (or this is another account); `hint` says how to get it. */
+  | { kind: 'not-in-account'; hint?: string }
   | { kind: 'unknown' };
 
 export interface NumberDrift {
@@ -62,7 +64,7 @@ export function buildDriftReport(input: DriftInput): DriftReport {
     if (number.action === 'update' || number.action === 'create-flow') {
       numbers.push({ ...identity(number), status: 'drifted', differences: differencesOf(number), cause: causeOf(number, live.get(number.number), input.lastWrites) });
     } else if (number.action === 'missing-live') {
-      numbers.push({ ...identity(number), status: 'not-in-account', differences: [{ kind: 'number', where: 'number', live: 'not in the account', git: 'in config' }], cause: { kind: 'unknown' } });
+      numbers.push({ ...identity(number), status: 'not-in-account', differences: [{ kind: 'number', where: 'number', live: 'not in the account', git: 'in config' }], cause: notInAccount(number, input.plan) });
     }
   }
   const matching = input.plan.numbers.filter((n) => n.action === 'none').map((n) => n.number);
@@ -89,6 +91,12 @@ export function buildDriftReport(input: DriftInput): DriftReport {
 
 function identity(number: NumberPlan) {
   return { number: number.number, name: number.name, file: number.file };
+}
+
+/** The plan's error for the number carries what to do, in the provider's words where it has better ones than "buy it". */
+function notInAccount(number: NumberPlan, plan: Plan): DriftCause {
+  const hint = plan.problems.find((p) => p.rule === 'plan/number-not-live' && p.file === number.file)?.hint;
+  return { kind: 'not-in-account', ...(hint ? { hint } : {}) };
 }
 
 function causeOf(number: NumberPlan, live: LiveNumber | undefined, lastWrites: ReadonlyMap<string, LastWrite>): DriftCause {

@@ -8,6 +8,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { Logger } from 'pino';
 import type { RepoRef } from './context.js';
+import { networkReason, networkWords } from '../report/network-failure.js';
 import { GitHubError, hintFor } from './errors.js';
 import type { DeploymentRequest, DeploymentStatusRequest, GitCommit, GitHubPort, Issue, IssueComment, PullRequestSummary } from './port.js';
 
@@ -22,7 +23,27 @@ export interface OctokitPortOptions {
   retryBaseMs?: number;
 }
 
-const RetryingOctokit = Octokit.plugin(retry, throttling);
+/**
+ * A request that got no answer at all (connection refused, host not found, reset). @octokit/request
+ * reports it as a "500" without a response, which the retry plugin retries for 14 s like a server
+ * error and the request log prints as "500 with id UNKNOWN": here it stops being an HTTP error.
+ */
+class NoAnswer extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'NoAnswer';
+  }
+}
+
+/** Registered before the retry plugin, so it sees the failure first and the retry plugin leaves a NoAnswer alone. */
+function noAnswerIsNoStatus(octokit: Pick<Octokit, 'hook'>): void {
+  octokit.hook.error('request', (error: Error & { response?: unknown }) => {
+    if (error.name === 'HttpError' && error.response === undefined && error.cause !== undefined) throw new NoAnswer(networkWords(networkReason(error.cause)));
+    throw error;
+  });
+}
+
+const RetryingOctokit = Octokit.plugin(noAnswerIsNoStatus, retry, throttling);
 type Client = InstanceType<typeof RetryingOctokit>;
 
 export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
@@ -32,11 +53,13 @@ export function createOctokitPort(options: OctokitPortOptions): GitHubPort {
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'callflow',
+    // Octokit logs a line per request ("GET … - 502 with id … in 3ms"), failed ones as errors: detail
+    // for debugging, since the call that fails in the end says so in one line of its own (translate).
     log: {
       debug: (message: string) => log.debug(message),
-      info: (message: string) => log.info(message),
+      info: (message: string) => log.debug(message),
       warn: (message: string) => log.warn(message),
-      error: (message: string) => log.error(message),
+      error: (message: string) => log.debug(message),
     },
     retry: { retryAfterBaseValue: options.retryBaseMs ?? 1000 },
     throttle: {
@@ -162,12 +185,22 @@ async function translate<T>(what: string, baseUrl: string, run: () => Promise<T>
     return await run();
   } catch (error) {
     if (error instanceof GitHubError) throw error;
+    if (error instanceof NoAnswer) throw new GitHubError(`GitHub could not be reached at ${originOf(baseUrl)} (${error.reason}) to ${what}`);
     const status = (error as { status?: unknown }).status;
     const message = (error as Error).message;
     if (typeof status === 'number' && status > 0 && (error as { response?: unknown }).response) {
       throw new GitHubError(`GitHub refused to ${what}: HTTP ${status} ${message}${hintFor(status)}`, status);
     }
-    throw new GitHubError(`GitHub could not be reached at ${baseUrl} to ${what}: ${message}`);
+    throw new GitHubError(`GitHub could not be reached at ${originOf(baseUrl)} to ${what}: ${message}`);
+  }
+}
+
+/** Where the API is, without a path or anything a URL could carry besides (user:password@). */
+function originOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return 'GITHUB_API_URL';
   }
 }
 

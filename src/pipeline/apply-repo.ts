@@ -39,8 +39,12 @@ export interface ApplyOptions {
   beforeApply?: (planned: PlannedRepo) => Promise<{ hold: readonly LiveMove[] }>;
 }
 
-export type ApplyOutcome =
-  | InvalidRepo
+export type ApplyOutcome = InvalidRepo | (ApplyStop & {
+  /** The repo's file texts the plan was made from: a face shows the plan's problems with code frames, as validate does. */
+  sources?: ReadonlyMap<string, string>;
+});
+
+type ApplyStop =
   | { kind: 'moved'; plan: Plan; moves: LiveMove[] }
   /** The saved plan is not the plan the repo and the account give now (edited, or the repo changed). */
   | { kind: 'not-as-reviewed'; plan: Plan; differences: string[] }
@@ -52,7 +56,7 @@ export type ApplyOutcome =
   | { kind: 'applied'; plan: Plan; report: ApplyReport; provider: string };
 
 export async function applyRepo(parts: PipelineParts, options: ApplyOptions): Promise<ApplyOutcome> {
-  return withPlan(parts, (planned, provider) => applyPlanned(parts, planned, provider, options));
+  return withPlan(parts, async (planned, provider) => ({ ...(await applyPlanned(parts, planned, provider, options)), sources: planned.validation.sources }));
 }
 
 /** The policy after the plan is made, on the provider it was made with (drift remediation shares it). */

@@ -2,10 +2,16 @@
 import { ACTION_TEXT, describeChangeLines, describeOutsideEdit, type Sign } from './describe.js';
 import type { NumberPlan, Plan } from './plan-schema.js';
 import { escapeControls as clean } from '../model/excerpt.js';
+import { formatProblemsText } from '../report/format-text.js';
 import { plural } from '../report/plural.js';
 
 export interface TextOptions {
   color: boolean;
+  /**
+   * The repo's file texts, when the plan was made from them now: its problems are then shown as
+   * `validate` shows them, with a code frame and the hint. Without them (a saved plan), one line each.
+   */
+  sources?: ReadonlyMap<string, string>;
 }
 
 const ANSI = { red: 31, green: 32, yellow: 33, cyan: 36, dim: 2, bold: 1 } as const;
@@ -37,9 +43,14 @@ export function renderPlanText(plan: Plan, options: TextOptions): string {
   if (missing.length) lines.push(paint('red', `not in the account (numbers are bought, not created): ${missing.map(label).join(', ')}`));
   const edited = plan.numbers.filter((n) => n.outsideEdit);
   if (edited.length) lines.push(paint('red', `edited outside callflow since callflow last wrote them (this plan overwrites those edits): ${edited.map(label).join(', ')}`));
-  for (const problem of plan.problems) {
-    const where = `${problem.file}:${problem.line}:${problem.column}`;
-    lines.push(`${paint(problem.severity === 'error' ? 'red' : 'yellow', problem.severity)} ${clean(where)} ${clean(problem.message)} ${paint('dim', `[${clean(problem.rule)}]`)}`);
+  if (options.sources && plan.problems.length) {
+    if (lines.length && lines.at(-1) !== '') lines.push('');
+    lines.push(formatProblemsText(plan.problems, { color: options.color, sources: options.sources }), '');
+  } else {
+    for (const problem of plan.problems) {
+      const where = `${problem.file}:${problem.line}:${problem.column}`;
+      lines.push(`${paint(problem.severity === 'error' ? 'red' : 'yellow', problem.severity)} ${clean(where)} ${clean(problem.message)} ${paint('dim', `[${clean(problem.rule)}]`)}`);
+    }
   }
   for (const limitation of plan.provider.limitations) lines.push(paint('dim', `provider: ${clean(limitation)}`));
   if (lines.length && lines.at(-1) !== '') lines.push('');

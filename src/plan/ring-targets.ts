@@ -18,10 +18,11 @@ export function ringTargetProblems(numbers: readonly Entry<NumberConfig>[], targ
       if (step.type !== 'ring') continue;
       for (const { kind, target, path } of namedTargets(step.to)) {
         if (known[kind].includes(target)) continue;
+        // In the message, as every other did-you-mean: the plan's Markdown (the pull request comment) shows no hints.
         const guess = didYouMean(target, known[kind]);
         problems.push(
-          problemAt(entry, ['flow', 'steps', name, 'to', ...path], 'error', 'plan/unknown-ring-target', `ring step "${name}" rings ${kind} "${target}", which the account does not have`, {
-            hint: guess ? `did you mean "${guess}"?` : `create the ${kind} in the account first, or correct the name`,
+          problemAt(entry, ['flow', 'steps', name, 'to', ...path], 'error', 'plan/unknown-ring-target', `ring step "${name}" rings ${kind} "${target}", which the account does not have${guess ? `; did you mean "${guess}"?` : ''}`, {
+            hint: `create the ${kind} in the account first, or correct the name`,
           }),
         );
       }

@@ -5,7 +5,7 @@
  * silences and key tones stand for the caller.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { speakToWav, type SpeechEngine } from '../audio/speak.js';
@@ -98,7 +98,7 @@ export async function renderCallAudio(simulation: Simulation, options: PreviewOp
   const notes: string[] = [];
   let speech: SpeechEngine | undefined;
   try {
-    const parts: string[] = [];
+    const parts: Buffer[] = [];
     for (const [i, segment] of segmentsOf(simulation.events).entries()) {
       const part = join(dir, `${String(i).padStart(4, '0')}.wav`);
       const normalise = ['-ar', String(RATE), '-ac', '1', '-c:a', 'pcm_s16le', '-y', part];
@@ -122,14 +122,11 @@ export async function renderCallAudio(simulation: Simulation, options: PreviewOp
           await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', ...silence(1).args, ...normalise]);
         }
       }
-      parts.push(part);
+      parts.push(pcmOf(await readFile(part)));
     }
-    const list = join(dir, 'parts.txt');
-    await writeFile(list, parts.map((p) => `file '${p}'`).join('\n'));
-    // Joined in the temporary directory: a failure leaves nothing half-written where the user asked.
-    const call = join(dir, 'call.wav');
-    await mustRun(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-f', 'concat', '-safe', '0', '-i', list, '-c:a', 'pcm_s16le', '-f', 'wav', '-y', call]);
-    const wav = await readFile(call);
+    // Every part is the same PCM, so joining is appending. Not ffmpeg's concat list: its lines
+    // carry paths, and a temporary directory with a quote or a line break in its name broke them.
+    const wav = pcmWav(Buffer.concat(parts));
     return { wav, seconds: durationOf(wav), notes, ...(speech ? { speech } : {}) };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -153,8 +150,34 @@ function firstMeaningfulLine(stderr: string): string | undefined {
   return undefined;
 }
 
-/** Bytes of PCM after the WAV header, read from the `data` chunk (ffmpeg may add a LIST chunk first). */
-function durationOf(bytes: Buffer): number {
-  const data = bytes.indexOf('data', 12, 'latin1');
-  return data < 0 ? 0 : bytes.readUInt32LE(data + 4) / (RATE * 2);
+/** The samples of a WAV part ffmpeg wrote: its `data` chunk, found by walking the chunks (ffmpeg may add a LIST chunk first). */
+function pcmOf(wav: Buffer): Buffer {
+  for (let at = 12; at + 8 <= wav.length; ) {
+    const size = wav.readUInt32LE(at + 4);
+    if (wav.toString('latin1', at, at + 4) === 'data') return wav.subarray(at + 8, Math.min(wav.length, at + 8 + size));
+    at += 8 + size + (size % 2);
+  }
+  throw new PreviewError('ffmpeg wrote a WAV part with no audio data');
+}
+
+/** 16 kHz mono 16-bit PCM as a WAV file. */
+function pcmWav(pcm: Buffer): Buffer {
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'latin1');
+  header.writeUInt32LE(36 + pcm.length, 4);
+  header.write('WAVEfmt ', 8, 'latin1');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20); // PCM
+  header.writeUInt16LE(1, 22); // mono
+  header.writeUInt32LE(RATE, 24);
+  header.writeUInt32LE(RATE * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'latin1');
+  header.writeUInt32LE(pcm.length, 40);
+  return Buffer.concat([header, pcm]);
+}
+
+function durationOf(wav: Buffer): number {
+  return pcmOf(wav).length / (RATE * 2);
 }

@@ -33,9 +33,17 @@ type Outcome = { next: string; branch: string; reason?: string } | { end: Ending
 export interface FlowOrigin {
   /** The shared message a slot was written as (`{ ref: closed-fr }`), if any. */
   messageRef(step: string, field: string): string | undefined;
-  /** False for a schedule no file defines (validation reports it): calls are stuck there. */
-  hasSchedule(ref: string): boolean;
+  /**
+   * Why a schedule the document names is not there, or undefined when it is: no file defines it
+   * (validation reports the reference), or its file failed to load (its own errors say why).
+   * Calls are stuck there either way.
+   */
+  scheduleMissing(ref: string): MissingShared | undefined;
+  /** The same for a shared message the document could not resolve. */
+  messageMissing(ref: string): MissingShared;
 }
+
+export type MissingShared = 'unknown' | 'failed-to-load';
 
 /** A call placed to one number: its published document and the zone its clock runs in. */
 export interface FlowUnderTest {
@@ -50,7 +58,7 @@ export interface FlowUnderTest {
  * the canonical document apply publishes, so what is simulated is what callers get.
  */
 export function simulateCall(
-  repo: Pick<Repo, 'schedules' | 'messages'> & Partial<Pick<Repo, 'audio'>>,
+  repo: Pick<Repo, 'schedules' | 'messages'> & Partial<Pick<Repo, 'audio' | 'failedToLoad'>>,
   number: NumberConfig,
   inputs: CallInputs,
   /** The number's canonical document, when the caller already has it (several calls to one number). */
@@ -59,16 +67,24 @@ export function simulateCall(
   return walkFlow({ number: number.number, timezone: number.timezone, flow, origin: yamlOrigin(repo, number) }, inputs);
 }
 
-function yamlOrigin(repo: Pick<Repo, 'schedules'>, number: NumberConfig): FlowOrigin {
+function yamlOrigin(repo: Pick<Repo, 'schedules'> & Partial<Pick<Repo, 'failedToLoad'>>, number: NumberConfig): FlowOrigin {
+  // A file that is there but failed to load is not unknown: saying "does not exist" would send the user looking for it.
+  const missing = (failed: ReadonlySet<string> | undefined, ref: string): MissingShared => (failed?.has(ref) ? 'failed-to-load' : 'unknown');
   return {
     messageRef: (step, field) => {
       const written = own(number.flow.steps, step);
       const found = written && messagesOf(written).find((m) => m.path.join('.') === field);
       return found && 'ref' in found.message ? found.message.ref : undefined;
     },
-    hasSchedule: (ref) => repo.schedules.has(ref),
+    scheduleMissing: (ref) => (repo.schedules.has(ref) ? undefined : missing(repo.failedToLoad?.schedules, ref)),
+    messageMissing: (ref) => missing(repo.failedToLoad?.messages, ref),
   };
 }
+
+const MISSING_SAYS: Readonly<Record<MissingShared, string>> = {
+  unknown: 'does not exist',
+  'failed-to-load': 'failed to load (its file has errors)',
+};
 
 /**
  * Walk one call through a canonical flow document. Pure. A flow with defects (unknown steps,
@@ -85,7 +101,7 @@ export function walkFlow(call: FlowUnderTest, inputs: CallInputs): Simulation {
   const play = (step: string, role: PlayRole, field: string, message: CanonicalMessage | undefined): boolean => {
     if (!message) return true;
     if ('unresolved' in message) {
-      events.push({ kind: 'stuck', step, reason: `shared message "${message.unresolved}" does not exist` });
+      events.push({ kind: 'stuck', step, reason: `shared message "${message.unresolved}" ${MISSING_SAYS[origin?.messageMissing(message.unresolved) ?? 'unknown']}` });
       return false;
     }
     const item: Heard = 'tts' in message ? { tts: message.tts, language: message.language, ...(message.voice ? { voice: message.voice } : {}) } : { file: message.audio.path };
@@ -164,7 +180,8 @@ function runStep(name: string, step: CanonicalStep, context: StepContext, at: nu
       return play(name, 'message', 'message', step.message) ? { next: step.next, branch: 'next' } : { end: 'stuck' };
     case 'time_rule': {
       const { schedule } = step;
-      if (context.origin && !context.origin.hasSchedule(schedule.ref)) return stuck(context, name, `schedule "${schedule.ref}" does not exist`);
+      const missing = context.origin?.scheduleMissing(schedule.ref);
+      if (missing) return stuck(context, name, `schedule "${schedule.ref}" ${MISSING_SAYS[missing]}`);
       const { status, reason } = scheduleStatusAt(schedule, at, context.timezone);
       events.push({ kind: 'schedule', step: name, schedule: schedule.ref, status, reason });
       if (status === 'open') return { next: step.open, branch: 'open', reason };

@@ -3,6 +3,7 @@
  * number's own file has errors (a missing step, an unknown start, a test naming no step…), or it
  * uses a schedule or shared message whose file failed to load.
  */
+import { basename, extname } from 'node:path';
 import type { NumberConfig } from '../config/schema/index.js';
 import { messagesOf } from '../model/flow.js';
 import type { Problem } from '../model/problem.js';
@@ -40,9 +41,29 @@ export function testedNumbers(numbers: readonly Entry<NumberConfig>[], untested:
   return numbers.filter((entry) => !skipped.has(entry));
 }
 
+/**
+ * The errors of the schedule and shared-message files a number uses that failed to load: why its
+ * calls get stuck where they use one (`simulate` shows them with the transcript).
+ */
+export function failedSharedFileErrors(repo: Pick<Repo, 'configDir' | 'failedToLoad'>, config: NumberConfig, found: readonly Problem[]): Problem[] {
+  const used = failedFilesUsed(config, repo.failedToLoad);
+  const dirs = { schedules: `${repo.configDir}/schedules/`, messages: `${repo.configDir}/messages/` };
+  const isUsed = (file: string, kind: keyof typeof dirs) => file.startsWith(dirs[kind]) && used[kind].has(basename(file, extname(file)));
+  return found.filter((p) => p.severity === 'error' && (isUsed(p.file, 'schedules') || isUsed(p.file, 'messages')));
+}
+
 function usesFailedFile(config: NumberConfig, failed: FailedSharedFiles): boolean {
-  if (!failed.schedules.size && !failed.messages.size) return false;
-  return Object.values(config.flow.steps).some(
-    (step) => (step.type === 'time_rule' && failed.schedules.has(step.schedule)) || messagesOf(step).some(({ message }) => 'ref' in message && failed.messages.has(message.ref)),
-  );
+  const used = failedFilesUsed(config, failed);
+  return used.schedules.size > 0 || used.messages.size > 0;
+}
+
+/** The names of the failed files the number's steps refer to. */
+function failedFilesUsed(config: NumberConfig, failed: FailedSharedFiles): { schedules: Set<string>; messages: Set<string> } {
+  const used = { schedules: new Set<string>(), messages: new Set<string>() };
+  if (!failed.schedules.size && !failed.messages.size) return used;
+  for (const step of Object.values(config.flow.steps)) {
+    if (step.type === 'time_rule' && failed.schedules.has(step.schedule)) used.schedules.add(step.schedule);
+    for (const { message } of messagesOf(step)) if ('ref' in message && failed.messages.has(message.ref)) used.messages.add(message.ref);
+  }
+  return used;
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src/sandbox/server.js';
@@ -115,6 +115,26 @@ describe('plan and apply against the sandbox', () => {
     expect(run.stderr).toContain('config/numbers/support-fr.yaml:24:17');
     expect(run.stderr).toContain('nothing was read from or written to the account');
     expect([...(await publishedVersions(root, server)).values()]).toEqual([null, null, null]);
+  });
+
+  it('a config problem found while planning is printed as validate prints one: code frame and hint', async () => {
+    const root = await copyExampleRepo();
+    server = await startSeededSandbox(root);
+    const uk = await readFile(join(root, 'config/numbers/after-hours-uk.yaml'), 'utf8');
+    await writeFile(join(root, 'config/numbers/extra.yaml'), uk.replace('+442071838750', '+442071838751'));
+    const frame = [
+      'config/numbers/extra.yaml:2:9  error  +442071838751 (After-hours UK) is in config but not in the account  [plan/number-not-live]',
+      '    1 | # yaml-language-server: $schema=../../schema/number.schema.json',
+      '  > 2 | number: "+442071838751"',
+      '      |         ^^^^^^^^^^^^^^^',
+      '    3 | name: After-hours UK',
+      '  hint: in the sandbox, provision it as if bought:',
+    ].join('\n');
+    for (const command of ['plan', 'apply']) {
+      const run = await callflow(root, server, command);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(frame);
+    }
   });
 
   it('two applies started together: exactly one applies, the other refuses naming the holder', async () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { describeCause } from '../../src/drift/describe-cause.js';
 import type { RunningSandbox } from '../../src/sandbox/server.js';
 import { callflow, copyExampleRepo, editFile, startSeededSandbox } from '../apply/harness.js';
 import { Dashboard } from './dashboard.js';
@@ -140,6 +141,21 @@ describe('callflow drift', () => {
     const [number] = JSON.parse(drift.stdout).numbers;
     expect(number.cause).toMatchObject({ kind: 'not-applied', source: 'author', version: 1 });
     expect(number.cause.by).toMatch(/^callflow \(/);
+  });
+
+  it('a number in config but not in the account says so and what to do, not that nobody knows who changed it', async () => {
+    const { root, server } = await appliedExample();
+    const uk = await readFile(join(root, 'config/numbers/after-hours-uk.yaml'), 'utf8');
+    await writeFile(join(root, 'config/numbers/extra.yaml'), uk.replace(UK, '+442071838751').replace('After-hours UK', 'Extra UK'));
+    const drift = await callflow(root, server, 'drift');
+    expect(drift.code).toBe(2);
+    expect(drift.stdout).toContain('~ +442071838751 Extra UK (config/numbers/extra.yaml)\n    not in the account: in the sandbox, provision it as if bought: restart `callflow sandbox --seed-config ROOT`');
+    expect(drift.stdout).not.toContain('who changed it is not known');
+    expect(drift.stdout).toMatch(/Drift: 1 of 4 numbers differs from Git \(1 not in the account\); 3 in sync/);
+    const [number] = JSON.parse((await callflow(root, server, 'drift', '--format', 'json')).stdout).numbers;
+    expect(number).toMatchObject({ number: '+442071838751', status: 'not-in-account', cause: { kind: 'not-in-account' } });
+    // A provider with no better way than buying it (Aircall).
+    expect(describeCause({ kind: 'not-in-account' })).toBe('not in the account: numbers are bought, not created: buy it in the provider account (or check callflow is connected to the account you meant), or correct `number:`');
   });
 
   it('exit 1 with one line when the config is invalid or the account cannot be reached', async () => {

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commitOnBranch } from '../../src/github/branch-commit.js';
 import { GitHubError } from '../../src/github/errors.js';
@@ -5,11 +6,20 @@ import { closeLabelledIssue, openOrUpdateLabelledIssue } from '../../src/github/
 import { createOctokitPort } from '../../src/github/octokit-port.js';
 import type { GitHubPort } from '../../src/github/port.js';
 import { upsertStickyComment } from '../../src/github/sticky-comment.js';
-import { silentLogger } from '../../src/logging.js';
+import { createLogger, silentLogger } from '../../src/logging.js';
 import { FakeGitHub } from '../support/fake-github.js';
 
 const TOKEN = 'ghs_portTestToken0123456789';
 let github: FakeGitHub;
+
+/** A loopback port nothing listens on: bound, then let go. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 let port: GitHubPort;
 
 beforeEach(async () => {
@@ -135,6 +145,27 @@ describe('the octokit port against a fake GitHub checked by the OpenAPI descript
     expect((error as GitHubError).status).toBe(403);
     expect((error as Error).message).toMatch(/^GitHub refused to comment on #2: HTTP 403 Resource not accessible by integration.*permissions/);
     expect((error as Error).message).not.toContain(TOKEN);
+  });
+
+  it('an API that refuses connections fails at once, in one line naming its origin, without pretending to be a 500 or logging one', async () => {
+    const closed = await closedPort();
+    const lines: string[] = [];
+    const logger = createLogger({ env: {}, destination: { write: (line: string) => lines.push(line) } });
+    const unreachable = createOctokitPort({ baseUrl: `http://127.0.0.1:${closed}/api/v3`, token: TOKEN, repo: { owner: 'Codertocat', repo: 'Hello-World' }, logger });
+    const started = Date.now();
+    const error = await unreachable.listComments(2).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(900); // the first retry would wait 1 s
+    expect(error).toBeInstanceOf(GitHubError);
+    expect((error as GitHubError).status).toBeUndefined();
+    expect((error as Error).message).toBe(`GitHub could not be reached at http://127.0.0.1:${closed} (connection refused) to list the comments of #2`);
+    expect(lines).toEqual([]);
+  });
+
+  it('a server error is still retried', async () => {
+    const retrying = createOctokitPort({ baseUrl: github.url, token: TOKEN, repo: { owner: 'Codertocat', repo: 'Hello-World' }, logger: silentLogger(), retryBaseMs: 1 });
+    github.failNext('issues/create-comment', 502, 'Bad Gateway');
+    expect(await retrying.createComment(2, 'hello')).toMatchObject({ body: 'hello' });
+    expect(github.requests.filter((r) => r.operationId === 'issues/create-comment')).toHaveLength(2);
   });
 
   it('a wrong token is refused with a hint about GITHUB_TOKEN', async () => {

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readReviewedPlan } from '../../src/github/reviewed-plan.js';
@@ -141,6 +142,21 @@ describe('callflow plan in a pull request workflow', () => {
     const last = refused.stderr.trim().split('\n').at(-1)!;
     expect(last).toMatch(/^callflow plan: GitHub refused to comment on #2: HTTP 403 Resource not accessible by integration.*pull-requests/);
     expect(refused.stderr).not.toContain('    at ');
+  });
+
+  it('a GitHub API that refuses connections is one line naming it, at once, without the token', async () => {
+    sandbox = await startSeededSandbox(root);
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as { port: number };
+    await new Promise((resolve) => closed.close(resolve));
+    const step = await prStep('opened', HEAD_1, 109, { CALLFLOW_PROVIDER: 'sandbox', CALLFLOW_PROVIDER_URL: sandbox.url, GITHUB_API_URL: `http://127.0.0.1:${port}` });
+    const started = Date.now();
+    const run = await runStep(root, step, 'plan');
+    expect(Date.now() - started).toBeLessThan(5000); // retried as a "500" it took 14 s
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`callflow plan: GitHub could not be reached at http://127.0.0.1:${port} (connection refused) to list the comments of #2\n`);
+    expect(run.stdout + run.stderr).not.toContain(TOKEN);
   });
 
   it('outside Actions nothing GitHub happens', async () => {

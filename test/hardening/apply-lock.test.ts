@@ -200,10 +200,16 @@ describe('the apply lock', () => {
     const refused = await callflow(root, server, 'apply', '--doit');
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/Refused: another apply is running: held by dana@ci-runner-7 pid 4242 \(host ci-runner-7, until \S+\); if it is not running, re-run with --break-lock\. Nothing was applied\./);
-    const broken = await callflow(root, server, 'apply', '--doit', '--break-lock');
+    // A real process at the default log level: what a user sees, stderr included.
+    const child = startCliProcess(['apply', '--doit', '--break-lock'], { cwd: root, env: { CALLFLOW_PROVIDER_URL: server.url, CALLFLOW_LOG_LEVEL: undefined } });
+    children.push(child);
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const broken = await exited(child);
     expect(broken.stderr).toBe('');
     expect(broken.code).toBe(0);
-    expect(broken.stdout).toMatch(/^Broke the apply lock held by dana@ci-runner-7 pid 4242 \(host ci-runner-7, until \S+\)\.$/m);
+    expect(stdout).not.toContain('{"level"');
+    expect(stdout).toMatch(/^Broke the apply lock held by dana@ci-runner-7 pid 4242 \(host ci-runner-7, until \S+\)\.$/m);
     expect(await published(root, server)).toEqual([1, 1, 1]);
     expect(await lockNow(server)).toBeUndefined();
   });

@@ -112,7 +112,7 @@ describe('Aircall music & messages, end to end', () => {
     expect(first.stdout).toMatch(/\+ slot welcome \(welcome\): file audio\/en\/welcome\.mp3/);
     expect(first.stdout).toContain('ivr (menu.prompt) is text-to-speech: Aircall\'s API takes files only, so this slot stays managed in the Aircall dashboard');
     // Two ring steps with different waiting music: a warning on the line that causes it.
-    expect(first.stdout).toMatch(/warning config\/numbers\/support-fr\.yaml:36:\d+ Aircall has one "waiting" slot per number, mapped from sales\.waiting\.music \(library music "jazz"\): support\.waiting\.music \(audio\/music\/hold\.mp3\) differs and cannot be represented/);
+    expect(first.stdout).toMatch(/config\/numbers\/support-fr\.yaml:36:\d+ {2}warning {2}Aircall has one "waiting" slot per number, mapped from sales\.waiting\.music \(library music "jazz"\): support\.waiting\.music \(audio\/music\/hold\.mp3\) differs and cannot be represented/);
 
     const apply = await world.run('apply', '--doit');
     expect(apply.code, apply.stdout + apply.stderr).toBe(0);
@@ -194,7 +194,7 @@ describe('Aircall music & messages, end to end', () => {
     await editFile(join(world.root, 'config/numbers/support-fr.yaml'), (text) => text.replace('team: Ventes', 'team: Ventez'));
     const plan = await world.run('plan');
     expect(plan.code).toBe(1);
-    expect(plan.stdout + plan.stderr).toMatch(/config\/numbers\/support-fr\.yaml:28:\d+ ring step "sales" rings team "Ventez", which the account does not have/);
+    expect(plan.stdout + plan.stderr).toMatch(/config\/numbers\/support-fr\.yaml:28:\d+ {2}error {2}ring step "sales" rings team "Ventez", which the account does not have/);
   });
 
   it('export names the provider it read the account with (aircall), though the repo says sandbox; every number is skipped', async () => {

@@ -56,9 +56,9 @@ describe('a ring step naming a team the in-process sandbox lacks, after it was p
     await runCli(['drift', '--root', root]);
     const plan = await runCli(['plan', '--root', root, '--format', 'json']);
     expect(plan.code).toBe(1);
-    const problems = (JSON.parse(plan.stdout) as { problems: Array<{ rule: string; file: string; line: number; hint?: string }> }).problems;
-    expect(problems.filter((p) => p.rule === 'plan/unknown-ring-target').map((p) => [p.file, p.line, p.hint])).toEqual([
-      ['config/numbers/sales-us.yaml', 24, 'did you mean "Sales US"?'],
+    const problems = (JSON.parse(plan.stdout) as { problems: Array<{ rule: string; file: string; line: number; message: string }> }).problems;
+    expect(problems.filter((p) => p.rule === 'plan/unknown-ring-target').map((p) => [p.file, p.line, p.message])).toEqual([
+      ['config/numbers/sales-us.yaml', 24, 'ring step "sales" rings team "Sales UX", which the account does not have; did you mean "Sales US"?'],
     ]);
     // Asked again: still unknown, so nothing in between created it.
     expect((await runCli(['plan', '--root', root])).code).toBe(1);

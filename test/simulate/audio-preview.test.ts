@@ -2,6 +2,7 @@ import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { findFfmpeg } from '../../src/audio/tools.js';
 import { PreviewError, renderCallAudio } from '../../src/simulate/audio-preview.js';
 import { simulateCall } from '../../src/simulate/interpreter.js';
 import { exampleRepo } from '../fixtures/broken/harness.js';
@@ -21,6 +22,24 @@ async function failingTool(stderr: string): Promise<string> {
 }
 
 describe('renderCallAudio', () => {
+  it('renders with a temporary directory whose name has a quote or a line break (they broke ffmpeg\'s concat list)', async () => {
+    const { repo, simulation } = await aCall();
+    const ffmpeg = (await findFfmpeg())!.path;
+    const before = process.env['TMPDIR'];
+    try {
+      for (const name of ["it's here", 'two\nlines']) {
+        process.env['TMPDIR'] = await mkdtemp(join(tmpdir(), name));
+        const preview = await renderCallAudio(simulation, { root: repo.root, ffmpeg });
+        expect(preview.wav.subarray(0, 4).toString('latin1')).toBe('RIFF');
+        expect(preview.seconds).toBeGreaterThan(6); // the ringback alone is 6 s
+        expect(preview.wav.length).toBe(44 + preview.seconds * 32_000);
+      }
+    } finally {
+      if (before === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = before;
+    }
+  });
+
   it('fails with one line: ffmpeg\'s first complaint without its "[muxer @ 0x…]" prefix, not its whole output', async () => {
     const { repo, simulation } = await aCall();
     const ffmpeg = await failingTool('\n[wav @ 0x55d0c0ffee00] Could not write header for output file #0\nError initializing output stream 0:0\nConversion failed!\n');

@@ -179,6 +179,28 @@ describe('callflow test and validate', () => {
     expect(shared.stdout).toMatch(/– support-fr: 7 flow tests not run: a schedule or message they use failed to load\n0 passed, 0 failed, 7 not run \(7 flow tests\)$/);
   });
 
+  it('simulate says a schedule or shared message whose file failed to load failed to load, not that it does not exist, and shows its errors', async () => {
+    const root = await exampleCopy();
+    const schedule = join(root, 'config/schedules/business-hours-fr.yaml');
+    await writeFile(schedule, (await readFile(schedule, 'utf8')).replace('  monday:', '  mondy:'));
+    const fr = await cli(['simulate', 'support-fr', '--at', '2026-11-30T10:00', '--root', root], root);
+    expect(fr.code).toBe(1);
+    expect(fr.stdout).toContain('✗ stuck at hours: schedule "business-hours-fr" failed to load (its file has errors)');
+    expect(fr.stdout).not.toContain('does not exist');
+    expect(fr.stderr).toMatch(/^config\/schedules\/business-hours-fr\.yaml:5:3 {2}error {2}unknown key "mondy"/);
+
+    const message = join(root, 'config/messages/closed-en.yaml');
+    await writeFile(message, (await readFile(message, 'utf8')).replace('language:', 'langage:'));
+    const uk = await cli(['simulate', 'after-hours-uk', '--keys', '2', '--root', root], root);
+    expect(uk.code).toBe(1);
+    expect(uk.stdout).toContain('shared message "closed-en" failed to load (its file has errors)');
+    expect(uk.stderr).toContain('config/messages/closed-en.yaml');
+
+    // A schedule no file defines still does not exist.
+    await writeFile(join(root, 'config/numbers/support-fr.yaml'), (await readFile(join(root, 'config/numbers/support-fr.yaml'), 'utf8')).replace('schedule: business-hours-fr', 'schedule: nowhere'));
+    expect((await cli(['simulate', 'support-fr', '--at', '2026-11-30T10:00', '--root', root], root)).stdout).toContain('schedule "nowhere" does not exist');
+  });
+
   it('a number file that did not load is named as such by test and simulate, with its errors, not "no number matches"', async () => {
     const root = await exampleCopy();
     const number = join(root, 'config/numbers/support-fr.yaml');

@@ -9,6 +9,7 @@ import { AuthError, LockLostError, NotFoundError, ProviderError, RateLimitError,
 import { systemClock, type Clock } from '../../clock.js';
 import { RateLimiter, type RateLimit } from './rate-limiter.js';
 import { readRateLimitHeaders } from './rate-limit-headers.js';
+import { networkReason as fetchFailure, networkWords } from '../../report/network-failure.js';
 
 export interface Credentials {
   id: string;
@@ -199,28 +200,14 @@ async function readBody(response: Response, method: string): Promise<unknown> {
 }
 
 function networkReason(error: unknown, timeoutMs: number): string {
-  const err = error as { message?: string; cause?: { code?: string; message?: string } };
   if (timedOut(error)) return `no answer within ${timeoutMs} ms`;
-  return err.cause?.code ?? err.cause?.message ?? err.message ?? String(error);
+  return fetchFailure(error);
 }
 
 function timedOut(error: unknown): boolean {
   const { name } = error as { name?: string };
   return name === 'TimeoutError' || name === 'AbortError';
 }
-
-/** What the network said, in words; the code itself when it is not one of the usual ones. */
-const NETWORK_WORDS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'host name lookup failed, try again',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'connection timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
-  UND_ERR_SOCKET: 'connection closed',
-};
 
 /**
  * The last network failure of a call, naming where it went: the origin only, which the base
@@ -229,7 +216,7 @@ const NETWORK_WORDS: Record<string, string> = {
 function unreachable(origin: string, label: string, error: unknown, timeoutMs: number): string {
   if (timedOut(error)) return `no answer from the provider at ${origin} within ${timeoutMs} ms: ${label}`;
   const reason = networkReason(error, timeoutMs);
-  return `cannot reach the provider at ${origin} (${NETWORK_WORDS[reason] ?? reason}): ${label}`;
+  return `cannot reach the provider at ${origin} (${networkWords(reason)}): ${label}`;
 }
 
 /** Aircall's errors are `{ error, troubleshoot }`; ours follow the same shape. */
