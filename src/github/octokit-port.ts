@@ -24,9 +24,10 @@ export interface OctokitPortOptions {
 }
 
 /**
- * A request that got no answer at all (connection refused, host not found, reset). @octokit/request
- * reports it as a "500" without a response, which the retry plugin retries for 14 s like a server
- * error and the request log prints as "500 with id UNKNOWN": here it stops being an HTTP error.
+ * A request that cannot reach the API at all (connection refused, host not found, no route).
+ * @octokit/request reports it as a "500" without a response, which the retry plugin retries for
+ * 14 s like a server error and the request log prints as "500 with id UNKNOWN": here it stops
+ * being an HTTP error. A dropped or timed-out connection may be a passing glitch: it is retried.
  */
 class NoAnswer extends Error {
   constructor(readonly reason: string) {
@@ -35,10 +36,16 @@ class NoAnswer extends Error {
   }
 }
 
+/** Failures that a retry a second later would meet again. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH']);
+
 /** Registered before the retry plugin, so it sees the failure first and the retry plugin leaves a NoAnswer alone. */
 function noAnswerIsNoStatus(octokit: Pick<Octokit, 'hook'>): void {
   octokit.hook.error('request', (error: Error & { response?: unknown }) => {
-    if (error.name === 'HttpError' && error.response === undefined && error.cause !== undefined) throw new NoAnswer(networkWords(networkReason(error.cause)));
+    if (error.name === 'HttpError' && error.response === undefined && error.cause !== undefined) {
+      const reason = networkReason(error.cause);
+      if (UNREACHABLE.has(reason)) throw new NoAnswer(networkWords(reason));
+    }
     throw error;
   });
 }

@@ -161,6 +161,26 @@ describe('the octokit port against a fake GitHub checked by the OpenAPI descript
     expect(lines).toEqual([]);
   });
 
+  it('a connection dropped without an answer is retried, as a passing glitch may be', async () => {
+    let connections = 0;
+    const dropping = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port: dropPort } = dropping.address() as { port: number };
+      const retrying = createOctokitPort({ baseUrl: `http://127.0.0.1:${dropPort}`, token: TOKEN, repo: { owner: 'Codertocat', repo: 'Hello-World' }, logger: silentLogger(), retryBaseMs: 1 });
+      const error = await retrying.listComments(2).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(GitHubError);
+      expect((error as Error).message).toMatch(new RegExp(`^GitHub could not be reached at http://127\\.0\\.0\\.1:${dropPort} to list the comments of #2`));
+      expect((error as Error).message).not.toContain(TOKEN);
+      expect(connections).toBeGreaterThan(1);
+    } finally {
+      await new Promise((resolve) => dropping.close(resolve));
+    }
+  });
+
   it('a server error is still retried', async () => {
     const retrying = createOctokitPort({ baseUrl: github.url, token: TOKEN, repo: { owner: 'Codertocat', repo: 'Hello-World' }, logger: silentLogger(), retryBaseMs: 1 });
     github.failNext('issues/create-comment', 502, 'Bad Gateway');
