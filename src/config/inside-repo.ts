@@ -4,7 +4,7 @@
  * is refused before anything is read, so its content can never reach a message.
  */
 import { lstatSync, realpathSync, type Stats } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 export type RepoPath = { status: 'inside'; real: string } | { status: 'outside' } | { status: 'missing' };
 
@@ -18,16 +18,18 @@ export type InsideRepo = (path: string) => RepoPath & { stats?: Stats };
  */
 export function insideRepoReader(root: string): InsideRepo {
   const rootReal = realOrUndefined(root) ?? resolve(root);
+  const rootBase = rootReal.endsWith(sep) ? rootReal : rootReal + sep;
   const dirs = new Map<string, string | undefined>();
   return (path) => {
     if (isAbsolute(path) || path.includes('\\')) return { status: 'outside' };
-    const absolute = resolve(rootReal, path);
+    // A plain relative path (no "." or ".." segment, no empty one) cannot climb out: no need to resolve it.
+    const absolute = PLAIN_PATH.test(path) ? `${rootBase}${path}` : resolve(rootReal, path);
     if (!isInside(rootReal, absolute)) return { status: 'outside' };
     const dir = dirname(absolute);
     if (!dirs.has(dir)) dirs.set(dir, realOrUndefined(dir));
     const dirReal = dirs.get(dir);
     if (dirReal === undefined) return { status: 'missing' };
-    const real = join(dirReal, basename(absolute));
+    const real = `${dirReal.endsWith(sep) ? dirReal : dirReal + sep}${basename(absolute)}`;
     let stats: Stats;
     try {
       stats = lstatSync(real);
@@ -40,6 +42,9 @@ export function insideRepoReader(root: string): InsideRepo {
     return isInside(rootReal, target) ? { status: 'inside', real: target } : { status: 'outside' };
   };
 }
+
+/** Segments of letters, digits and `_ - . @ +`, none starting with "." (so no "." or ".."), joined by "/". */
+const PLAIN_PATH = /^[\w@+-][\w@+.-]*(?:\/[\w@+-][\w@+.-]*)*$/;
 
 function realOrUndefined(path: string): string | undefined {
   try {

@@ -18,9 +18,10 @@ export function flowTestsCheck(ran?: (results: readonly FlowTestResult[]) => voi
     const numbers = testedNumbers(repo.numbers, untestedNumbers(repo, found));
     const results = runFlowTests(repo, numbers);
     ran?.(results);
+    const byFile = new Map(numbers.map((entry) => [entry.file, entry]));
     for (const result of results) {
       if (result.passed) continue;
-      const entry = repo.numbers.find((n) => n.file === result.file)!;
+      const entry = byFile.get(result.file)!;
       const summary = summarizeFailure(result);
       // The hint carries what the message does not: both paths, the other mismatches.
       const details = result.mismatches.flatMap(describeMismatch).filter((line) => line !== summary).map((line) => line.replace(/\s+/g, ' '));
