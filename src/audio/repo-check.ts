@@ -25,7 +25,7 @@ export interface AudioCheckOptions {
 export function audioContentCheck(options: AudioCheckOptions = {}): RepoCheck {
   return async (repo: Repo): Promise<Problem[]> => {
     // Wrong extension, missing, outside, not a file: `audio/path` already said so.
-    const refs = audioReferences(repo.numbers, repo.messages.values()).filter((ref) => {
+    const refs = audioReferences(repo.numbers, repo.messages).filter((ref) => {
       const info = repo.audio.get(ref.path);
       return info?.status === 'ok' && ref.path.toLowerCase().endsWith('.mp3');
     });

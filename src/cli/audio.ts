@@ -52,7 +52,7 @@ async function check(argv: string[], io: CliIo): Promise<number> {
   } else {
     const { repo } = await loadRepo({ root, configDir });
     const uses = new Map<string, AudioUse[]>();
-    for (const ref of audioReferences(repo.numbers, repo.messages.values())) {
+    for (const ref of audioReferences(repo.numbers, repo.messages)) {
       const list = uses.get(ref.path);
       if (list) list.push(ref.use);
       else uses.set(ref.path, [ref.use]);

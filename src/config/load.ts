@@ -48,7 +48,7 @@ export async function loadRepo(options: LoadOptions): Promise<LoadResult> {
   const messages = toNamed(loadAll(root, inside, messageFiles!, sharedMessageFile, problems, sources));
   const failedToLoad = { schedules: failedNames(scheduleFiles!, schedules), messages: failedNames(messageFiles!, messages) };
 
-  const referenced = new Set(audioReferences(numbers, messages.values()).map((ref) => ref.path));
+  const referenced = new Set(audioReferences(numbers, messages).map((ref) => ref.path));
   const audio = new Map(
     await Promise.all([...referenced].map(async (path) => [path, await inspectAudioPath(inside, path)] as const)),
   );

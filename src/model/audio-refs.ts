@@ -15,7 +15,18 @@ export interface AudioReference {
   use: AudioUse;
 }
 
-export function audioReferences(numbers: readonly Entry<NumberConfig>[], messages: Iterable<Entry<SharedMessageConfig>>): AudioReference[] {
+/** Loaded config is never changed afterwards: the loader, a rule and the audio check share one list per load. */
+const listed = new WeakMap<readonly Entry<NumberConfig>[], { messages: ReadonlyMap<string, Entry<SharedMessageConfig>>; refs: readonly AudioReference[] }>();
+
+export function audioReferences(numbers: readonly Entry<NumberConfig>[], messages: ReadonlyMap<string, Entry<SharedMessageConfig>>): readonly AudioReference[] {
+  const known = listed.get(numbers);
+  if (known?.messages === messages) return known.refs;
+  const refs = listReferences(numbers, messages.values());
+  listed.set(numbers, { messages, refs });
+  return refs;
+}
+
+function listReferences(numbers: readonly Entry<NumberConfig>[], messages: Iterable<Entry<SharedMessageConfig>>): AudioReference[] {
   const out: AudioReference[] = [];
   for (const entry of numbers) {
     const steps = entry.config.flow.steps;

@@ -10,7 +10,7 @@ const fileName = (path: string) => path.split('/').at(-1) ?? path;
 /** "Custom files are .mp3" and live in the repo: the path must exist, stay inside, end in .mp3. */
 export const audioPath: Rule = (repo) => {
   const problems: Problem[] = [];
-  for (const ref of audioReferences(repo.numbers, repo.messages.values())) {
+  for (const ref of audioReferences(repo.numbers, repo.messages)) {
     const at = (rule: string, message: string, hint?: string) =>
       problems.push(problemAt(ref.entry, ref.yamlPath, 'error', rule, message, hint ? { hint } : {}));
     const info = repo.audio.get(ref.path);
