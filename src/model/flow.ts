@@ -1,8 +1,20 @@
 import type { PathSegment } from '../config/locate.js';
 import type { Message, Step } from '../config/schema/index.js';
-import { slotsOf } from './step-shape.js';
+import { branchesOf as branchesOfStep, slotsOf, type Branch } from './step-shape.js';
 
-export { branchesOf, canEndHere, type Branch } from './step-shape.js';
+export { canEndHere, type Branch } from './step-shape.js';
+
+/** A step's outgoing edges as written in YAML (see step-shape.ts), once per step object like messagesOf. */
+export function branchesOf(step: Step): readonly Branch[] {
+  let found = branches.get(step);
+  if (!found) {
+    found = branchesOfStep(step);
+    branches.set(step, found);
+  }
+  return found;
+}
+
+const branches = new WeakMap<Step, readonly Branch[]>();
 
 /** Every message a step plays as written in YAML (recorded waiting music included), with its path inside the step. */
 export function messagesOf(step: Step): ReadonlyArray<{ path: readonly PathSegment[]; message: Message }> {
