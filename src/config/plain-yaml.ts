@@ -28,6 +28,7 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
 const LONGEST_KEY = 1000;
 
 const NOT_PLAIN: unique symbol = Symbol('not plain YAML');
+/** A value read, or NOT_PLAIN. */
 type Read = unknown;
 
 /** Set while reading when a scalar had an escape or a line break (see PlainYaml.escapedOrFolded). */
@@ -103,7 +104,7 @@ function blockMap(map: CST.BlockMap): Read {
     const { start, key, sep, value } = map.items[index]!;
     // No `?`, anchor or tag before the key.
     if (!onlyBlanks(start)) return NOT_PLAIN;
-    // Comment lines after a map's last entry; before another entry yaml refuses them.
+    // An item of comment lines only: fine as a map's last, refused by yaml before another entry.
     if (!key && !sep && !value && index === last && index > 0) continue;
     if (!key || !sep) return NOT_PLAIN;
     if (!isOneLineScalar(key) || key.indent !== map.indent) return NOT_PLAIN;
