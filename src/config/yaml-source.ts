@@ -92,11 +92,11 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     // The common clean file: values without a tree (plain-yaml.ts); the tree is built only if a finding needs a position.
     const source = lazyTreeSource(file, text);
     const controls = rawControlCharacter(source) !== undefined || (plain.escapedOrFolded && controlCharactersInValues(source, plain.data).length > 0);
-    if (!controls) return { source, data: plain.data, problems: [] };
+    if (!controls) return { source, data: plain.data, problems: commentedKeys(source) };
   }
   const { doc, lineCounter } = parseTree(text);
   const source: YamlSource = { file, text, doc, lineCounter };
-  const problems: Problem[] = [];
+  const problems: Problem[] = commentedKeys(source);
 
   problems.push(...syntaxProblems(source));
   problems.push(...keyProblems(source));
@@ -187,6 +187,20 @@ function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCount
   return { doc, lineCounter };
 }
 
+/** `#: voicemail` on a line of its own: meant as the keypad key #, read as a comment. */
+const COMMENTED_KEY = /^[ \t]*(#:[ \t])/gm;
+
+function commentedKeys(source: YamlSource): Problem[] {
+  if (!source.text.includes('#:')) return [];
+  return [...source.text.matchAll(COMMENTED_KEY)].map((match) => ({
+    severity: 'warning' as const,
+    rule: 'yaml/commented-key',
+    message: 'this line is a comment, not a key "#"',
+    hint: 'quote the key: "#": …',
+    ...offsetPosition(source, match.index + match[0].length - match[1]!.length),
+  }));
+}
+
 /** Added to the first syntax error's hint when the parser found more after it. */
 const LATER_LINES_HINT = 'fix this first: the lines after it could not be read';
 
@@ -222,11 +236,19 @@ function describeYamlError(code: string, message: string, text: string, offset: 
 
 /** What usually causes the parser's more cryptic complaints, in config files as people type them. */
 function syntaxHint(code: string, text: string, offset: number): string | undefined {
+  if (/^[ \t]*\*:/.test(lineAt(text, offset))) return 'a key * must be quoted: "*": …';
   if (code === 'MULTILINE_IMPLICIT_KEY') return 'is ": " missing after a key? (e.g. "type: forward")';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value holding ": " must be quoted: tts: "Hello: welcome"';
   if (code === 'UNEXPECTED_TOKEN' && text[offset - 1] === "'") return "inside '…' an apostrophe is written twice (l''équipe), or quote the text with \"…\"";
   if (code === 'UNEXPECTED_TOKEN' && text[offset - 1] === '"') return 'inside "…" a double quote is written \\", or quote the text with \'…\'';
   return undefined;
+}
+
+/** The line holding `offset`, without its line break. */
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? undefined : end);
 }
 
 /** The blanks that start the line holding `offset`. */

@@ -137,3 +137,18 @@ describe('slips people make, each told at its place with what to do', () => {
     expect(parseYamlText('f.yaml', 'name: "a\\eb"\n').problems[0]?.hint).toMatch(/remove the escape/);
   });
 });
+
+describe('keypad keys that YAML reads otherwise', () => {
+  it('a line "#: target" is a comment: a warning says so at its line, and the file still loads', () => {
+    const { problems, data } = parseYamlText('f.yaml', 'options:\n  "1": sales\n  #: support\n');
+    expect(data).toEqual({ options: { '1': 'sales' } });
+    expect(problems).toMatchObject([{ severity: 'warning', rule: 'yaml/commented-key', line: 3, column: 3, hint: 'quote the key: "#": …' }]);
+    // An ordinary comment is left alone.
+    expect(parseYamlText('f.yaml', 'options:\n  "1": sales\n  # support: later\n').problems).toEqual([]);
+  });
+
+  it('a key "*:" unquoted gets the hint to quote it', () => {
+    const { problems } = parseYamlText('f.yaml', 'options:\n  "1": sales\n  *: support\n');
+    expect(problems.find((p) => p.severity === 'error')).toMatchObject({ rule: 'yaml/syntax', line: 3, hint: 'a key * must be quoted: "*": …' });
+  });
+});
