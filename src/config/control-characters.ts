@@ -75,7 +75,7 @@ export function controlCharactersInValues(source: YamlSource, data: unknown): Pr
     severity: 'error',
     rule: 'yaml/control-character',
     message: `${path.length ? path.map((p) => excerpt(String(p), 40)).join('.') : 'the file'}${isKey ? ' (the key)' : ''} holds a control character (${codePoint(char)})`,
-    hint: 'remove the escape: names and values are plain text',
+    hint: char === '\n' ? 'names and values are one line: write it without line breaks (a "|" or ">" text keeps them)' : 'remove the escape: names and values are plain text',
     ...locate(source, path, { key: isKey }),
   }));
 }

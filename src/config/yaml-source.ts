@@ -92,11 +92,11 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     // The common clean file: values without a tree (plain-yaml.ts); the tree is built only if a finding needs a position.
     const source = lazyTreeSource(file, text);
     const controls = rawControlCharacter(source) !== undefined || (plain.escapedOrFolded && controlCharactersInValues(source, plain.data).length > 0);
-    if (!controls) return { source, data: plain.data, problems: [] };
+    if (!controls) return { source, data: plain.data, problems: commentedKeys(source) };
   }
   const { doc, lineCounter } = parseTree(text);
   const source: YamlSource = { file, text, doc, lineCounter };
-  const problems: Problem[] = [];
+  const problems: Problem[] = commentedKeys(source);
 
   problems.push(...syntaxProblems(source));
   problems.push(...keyProblems(source));
@@ -133,12 +133,26 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     // 1,000 trees alive cost more garbage collection than rebuilding the few that are asked for.
     return { source: lazyTreeSource(file, text), data, problems };
   } catch (error) {
+    const message = firstLine((error as Error).message);
+    // An alias before (or without) its anchor: `next: *urg` with no `&urg` above it.
+    const unresolved = /^Unresolved alias.*: (\S+)$/.exec(message)?.[1];
+    if (unresolved !== undefined) {
+      const alias = findFirstAlias(doc, unresolved);
+      problems.push({
+        severity: 'error',
+        rule: 'yaml/unknown-alias',
+        message: `alias *${unresolved} names no anchor above it`,
+        hint: `mark the value to repeat with &${unresolved} before this line, or write the value out`,
+        ...(alias ? nodePosition(source, alias) : { file, line: 1, column: 1 }),
+      });
+      return result();
+    }
     // yaml throws a ReferenceError when alias expansion grows too large (billion laughs).
     const firstAlias = findFirstAlias(doc);
     problems.push({
       severity: 'error',
       rule: 'yaml/alias-limit',
-      message: `aliases expand too much (${firstLine((error as Error).message)})`,
+      message: `aliases expand too much (${message})`,
       ...(firstAlias ? nodePosition(source, firstAlias) : { file, line: 1, column: 1 }),
     });
     return result();
@@ -173,6 +187,20 @@ function parseTree(text: string): { doc: Document.Parsed; lineCounter: LineCount
   return { doc, lineCounter };
 }
 
+/** `#: voicemail` on a line of its own: meant as the keypad key #, read as a comment. */
+const COMMENTED_KEY = /^[ \t]*(#:[ \t])/gm;
+
+function commentedKeys(source: YamlSource): Problem[] {
+  if (!source.text.includes('#:')) return [];
+  return [...source.text.matchAll(COMMENTED_KEY)].map((match) => ({
+    severity: 'warning' as const,
+    rule: 'yaml/commented-key',
+    message: 'this line is a comment, not a key "#"',
+    hint: 'quote the key: "#": …',
+    ...offsetPosition(source, match.index + match[0].length - match[1]!.length),
+  }));
+}
+
 /** Added to the first syntax error's hint when the parser found more after it. */
 const LATER_LINES_HINT = 'fix this first: the lines after it could not be read';
 
@@ -202,7 +230,25 @@ function describeYamlError(code: string, message: string, text: string, offset: 
   if (code === 'TAB_AS_INDENT' || /\t/.test(indentOfLineAt(text, offset))) return { rule: 'yaml/tab', message: 'tab used for indentation', hint: 'indent YAML with spaces' };
   if (/Maximum call stack/i.test(message)) return { rule: 'yaml/too-deep', message: 'the YAML is nested too deeply to read' };
   if (code === 'MULTIPLE_DOCS') return { rule: 'yaml/syntax', message: 'a second YAML document starts here; a config file holds one', hint: 'remove the "---" line' };
-  return { rule: 'yaml/syntax', message: firstLine(message) };
+  const hint = syntaxHint(code, text, offset);
+  return { rule: 'yaml/syntax', message: firstLine(message), ...(hint ? { hint } : {}) };
+}
+
+/** What usually causes the parser's more cryptic complaints, in config files as people type them. */
+function syntaxHint(code: string, text: string, offset: number): string | undefined {
+  if (/^[ \t]*\*:/.test(lineAt(text, offset))) return 'a key * must be quoted: "*": …';
+  if (code === 'MULTILINE_IMPLICIT_KEY') return 'is ": " missing after a key? (e.g. "type: forward")';
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value holding ": " must be quoted: tts: "Hello: welcome"';
+  if (code === 'UNEXPECTED_TOKEN' && text[offset - 1] === "'") return "inside '…' an apostrophe is written twice (l''équipe), or quote the text with \"…\"";
+  if (code === 'UNEXPECTED_TOKEN' && text[offset - 1] === '"') return 'inside "…" a double quote is written \\", or quote the text with \'…\'';
+  return undefined;
+}
+
+/** The line holding `offset`, without its line break. */
+function lineAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? undefined : end);
 }
 
 /** The blanks that start the line holding `offset`. */
@@ -227,6 +273,19 @@ function keyProblems(source: YamlSource): Problem[] {
         const key = keyText(pair.key);
         if (FORBIDDEN_KEYS.has(key) && isScalar(pair.key)) {
           problems.push({ severity: 'error', rule: 'yaml/forbidden-key', message: `key "${key}" is not allowed`, ...nodePosition(source, pair.key) });
+        }
+        if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
+          problems.push({ severity: 'error', rule: 'yaml/merge-key', message: 'merge keys (<<) are not supported', hint: 'write the keys out in this map (an alias can still repeat a single value)', ...nodePosition(source, pair.key) });
+        }
+        if (pair.key === null || (isScalar(pair.key) && pair.key.value === null)) {
+          const written = isScalar(pair.key) ? ((pair.key as Scalar & { source?: string }).source ?? '') : '';
+          problems.push({
+            severity: 'error',
+            rule: 'yaml/empty-key',
+            message: written ? `key ${written} is empty in YAML (null)` : 'a key is missing before ":"',
+            hint: written ? `quote it if you mean the text: "${written}"` : 'write the key before ":"',
+            ...(isScalar(pair.key) ? nodePosition(source, pair.key) : nodePosition(source, pair.value)),
+          });
         }
         if (seen.has(key)) problems.push(duplicateKey(source, pair.key, key));
         else seen.add(key);
@@ -264,10 +323,12 @@ function keyText(node: unknown): string {
   return JSON.stringify(node);
 }
 
-function findFirstAlias(doc: Document.Parsed): unknown {
+/** The first alias of the document (of that name, when one is given). */
+function findFirstAlias(doc: Document.Parsed, name?: string): unknown {
   let found: unknown;
   visit(doc, {
     Alias(_, node) {
+      if (name !== undefined && node.source !== name) return undefined;
       found = node;
       return visit.BREAK;
     },

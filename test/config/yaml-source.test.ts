@@ -94,3 +94,61 @@ describe('one slip of indentation', () => {
     ]);
   });
 });
+
+describe('slips people make, each told at its place with what to do', () => {
+  const problemOf = (text: string) => {
+    const { problems, data } = parseYamlText('f.yaml', text);
+    expect(data).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    return problems[0]!;
+  };
+
+  it('an alias with no anchor before it is named, not called an expansion too large', () => {
+    expect(problemOf('a: 1\nb: *nope\n')).toMatchObject({ rule: 'yaml/unknown-alias', line: 2, column: 4, message: 'alias *nope names no anchor above it' });
+    expect(problemOf('a: *x\nb: &x 1\n')).toMatchObject({ rule: 'yaml/unknown-alias', line: 1, column: 4 });
+  });
+
+  it('an empty key (~, null, nothing) is refused at the key, not read as the key ""', () => {
+    expect(problemOf('options: { "1": sales, ~: support }\n')).toMatchObject({ rule: 'yaml/empty-key', line: 1, column: 24, message: 'key ~ is empty in YAML (null)', hint: 'quote it if you mean the text: "~"' });
+    expect(problemOf('a: 1\nnull: 2\n')).toMatchObject({ rule: 'yaml/empty-key', line: 2, column: 1 });
+    expect(problemOf('a: 1\n: 2\n')).toMatchObject({ rule: 'yaml/empty-key', line: 2, message: 'a key is missing before ":"' });
+  });
+
+  it('a merge key is refused as such, not as an unknown key or a missing one', () => {
+    expect(problemOf('base: &b { type: hangup }\nstep:\n  <<: *b\n')).toMatchObject({ rule: 'yaml/merge-key', line: 3, column: 3 });
+    // Quoted, "<<" is an ordinary key (the schema says whether it belongs).
+    expect(parseYamlText('f.yaml', '"<<": 1\n').problems).toEqual([]);
+  });
+
+  it.each([
+    ['a missing ": "', 'step:\n  type forward\n  to: x\n', 2, /": " missing after a key/],
+    ['a ": " inside a plain text', 'message:\n  tts: Hello: welcome\n', 2, /must be quoted/],
+    ['an apostrophe inside single quotes', "name: 'Support l'équipe'\n", 1, /apostrophe is written twice \(l''équipe\)/],
+    ['a double quote inside double quotes', 'name: "the "best" line"\n', 1, /double quote is written \\"/],
+  ])('%s gets a hint', (_, text, line, hint) => {
+    const problem = problemOf(text);
+    expect(problem).toMatchObject({ rule: 'yaml/syntax', line });
+    expect(problem.hint).toMatch(hint);
+  });
+
+  it('a line break in a name says a name is one line, not to remove an escape that is not there', () => {
+    const { problems } = parseYamlText('f.yaml', 'name: |\n  Support\n  FR\n');
+    expect(problems).toMatchObject([{ rule: 'yaml/control-character', line: 1, hint: expect.stringMatching(/one line/) }]);
+    expect(parseYamlText('f.yaml', 'name: "a\\eb"\n').problems[0]?.hint).toMatch(/remove the escape/);
+  });
+});
+
+describe('keypad keys that YAML reads otherwise', () => {
+  it('a line "#: target" is a comment: a warning says so at its line, and the file still loads', () => {
+    const { problems, data } = parseYamlText('f.yaml', 'options:\n  "1": sales\n  #: support\n');
+    expect(data).toEqual({ options: { '1': 'sales' } });
+    expect(problems).toMatchObject([{ severity: 'warning', rule: 'yaml/commented-key', line: 3, column: 3, hint: 'quote the key: "#": …' }]);
+    // An ordinary comment is left alone.
+    expect(parseYamlText('f.yaml', 'options:\n  "1": sales\n  # support: later\n').problems).toEqual([]);
+  });
+
+  it('a key "*:" unquoted gets the hint to quote it', () => {
+    const { problems } = parseYamlText('f.yaml', 'options:\n  "1": sales\n  *: support\n');
+    expect(problems.find((p) => p.severity === 'error')).toMatchObject({ rule: 'yaml/syntax', line: 3, hint: 'a key * must be quoted: "*": …' });
+  });
+});
