@@ -17,12 +17,28 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    stdout: lineWriter(process.stdout),
+    stderr: lineWriter(process.stderr),
     cwd: process.cwd(),
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
     onInterrupt: interruptOnce,
+  };
+}
+
+/**
+ * Writes whole lines to a standard stream until its reader goes away (`callflow validate | head -1`):
+ * a closed pipe (EPIPE) is the reader's choice, not a failure of the command, so the rest of the
+ * output is dropped without a word and the command ends with the exit code it would have had.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let readerGone = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    readerGone = true;
+  });
+  return (text) => {
+    if (!readerGone) stream.write(text.endsWith('\n') ? text : `${text}\n`);
   };
 }
 

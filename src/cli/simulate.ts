@@ -7,7 +7,7 @@ import { findNumber, noNumberMatches, unloadedNumberFile } from '../simulate/fin
 import { simulateCall } from '../simulate/interpreter.js';
 import { instantOf } from '../simulate/local-time.js';
 import { renderTranscript } from '../simulate/transcript.js';
-import { failedSharedFileErrors } from '../simulate/untested.js';
+import { sharedFileErrors } from '../simulate/untested.js';
 import { CommandError, parseCommandArgs, pickFormat, resolveLocations, UsageError } from './args.js';
 import { checkWritableFile, writeUserFile } from './files.js';
 import { EXIT, type CliIo } from './io.js';
@@ -23,7 +23,8 @@ Walks one call through a number's flow and prints what the caller hears.
              the timeout: --keys 1,,12345678#
   --answer   agents at ring steps: never (default), always, or after:N seconds
   --audio    also render the call into one WAV file to listen to (TTS with espeak-ng: the binary when installed, its WebAssembly build otherwise)
-Exit 0 when the call reaches an end, 1 when the flow gets stuck or loops.`;
+Exit 0 when the call reaches an end, 1 when the flow gets stuck or loops, or when a schedule or
+shared message it uses has errors (they are shown first).`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(
@@ -61,9 +62,16 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return EXIT.error;
   }
   // The flow still runs with errors (the transcript shows where it gets stuck), but say so first:
-  // its own, and those of a schedule or shared message it uses whose file failed to load.
-  const errors = [...runRules(repo).filter((p) => p.severity === 'error' && p.file === entry.file), ...failedSharedFileErrors(repo, entry.config, problems)];
-  if (errors.length) io.stderr(`${formatProblemsText(errors, { color: io.isTTY, sources })}\n\n(the flow has errors; the simulation may stop early)`);
+  // its own, and those of a schedule or shared message it uses. A call routed by a schedule with
+  // errors (an unknown holiday calendar, overlapping hours) may reach an end no caller would: exit 1.
+  const found = [...problems, ...runRules(repo)];
+  const ownErrors = found.filter((p) => p.severity === 'error' && p.file === entry.file);
+  const sharedErrors = sharedFileErrors(repo, entry.config, found);
+  const errors = [...ownErrors, ...sharedErrors];
+  if (errors.length) {
+    const why = sharedErrors.length ? 'a schedule or message it uses has errors: the call below may not be what callers get' : 'the flow has errors; the simulation may stop early';
+    io.stderr(`${formatProblemsText(errors, { color: io.isTTY, sources })}\n\n(${why})`);
+  }
 
   const at = values.at === undefined ? Date.now() : instantOf(values.at, entry.config.timezone);
   if (at === undefined) throw new UsageError(`--at must be an ISO date-time such as 2026-11-30T10:00 or 2026-11-30T10:00:00+01:00 (got "${values.at}")`);
@@ -83,7 +91,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     for (const note of preview.notes) io.stderr(`note: ${note}`);
     io.stderr(`audio preview: ${values.audio} (${preview.seconds.toFixed(1)} s${preview.speech ? `, text-to-speech by ${preview.speech}` : ''})`);
   }
-  return simulation.ending === 'stuck' || simulation.ending === 'loop' ? EXIT.error : EXIT.ok;
+  return simulation.ending === 'stuck' || simulation.ending === 'loop' || sharedErrors.length ? EXIT.error : EXIT.ok;
 }
 
 /** The ffmpeg that will render the preview into `out`, once `out` is known to be writable as a WAV file. */

@@ -6,7 +6,7 @@ import { formatProblemsText } from '../report/format-text.js';
 import { findNumber, noNumberMatches, unloadedNumberFile, unloadedNumberFiles } from '../simulate/find-number.js';
 import { runFlowTests } from '../simulate/flow-tests.js';
 import { renderTestResults } from '../simulate/test-report.js';
-import { testedNumbers, untestedNumbers, type UntestedNumber } from '../simulate/untested.js';
+import { sharedFileErrors, testedNumbers, untestedNumbers, type UntestedNumber } from '../simulate/untested.js';
 import { parseCommandArgs, pickFormat, resolveLocations } from './args.js';
 import { EXIT, type CliIo } from './io.js';
 import { plural } from '../report/plural.js';
@@ -16,7 +16,8 @@ export const usage = `Usage: callflow test [NUMBER...] [--format text|json] [--r
 Runs the flow tests (the \`tests:\` of each number file, or of the NUMBERs given: E.164
 number, file name or path). A failing test shows the expected and actual paths and the
 first step where they diverge. The tests of a number whose file has errors, or that uses a
-schedule or shared message that failed to load, are not run: the errors are shown instead.
+schedule or shared message that failed to load or has errors, are not run: the errors are
+shown instead.
 Exit 0 when all pass, 1 when one fails or cannot run.`;
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
@@ -61,11 +62,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
 /**
  * The errors that keep tests from running: those of files that did not load (a number file not
- * loaded has no tests to run; a schedule or message, the numbers using it) and those of the
- * numbers whose tests were not run. Other errors are `validate`'s to report.
+ * loaded has no tests to run; a schedule or message, the numbers using it), those of the numbers
+ * whose tests were not run and of the schedules and messages they use. Other errors are
+ * `validate`'s to report.
  */
 function errorsStoppingTests(repo: Repo, problems: readonly Problem[], notRun: readonly UntestedNumber[]): Problem[] {
   const loaded = new Set([...repo.numbers, ...repo.schedules.values(), ...repo.messages.values()].map((entry) => entry.file));
   const untested = new Set(notRun.map((u) => u.entry.file));
-  return problems.filter((p) => p.severity === 'error' && (untested.has(p.file) || !loaded.has(p.file)));
+  const shared = new Set(notRun.flatMap((u) => sharedFileErrors(repo, u.entry.config, problems)));
+  return problems.filter((p) => p.severity === 'error' && (untested.has(p.file) || !loaded.has(p.file) || shared.has(p)));
 }

@@ -3,7 +3,7 @@
  * finds one still running is skipped and counted), and a stop that lets the running check
  * finish — it is told to stop between numbers — or abandons it after a grace period.
  */
-import { createTask, validateDetailed, type ScheduledTask } from 'node-cron';
+import { createTask, type ScheduledTask } from 'node-cron';
 import type { Logger } from 'pino';
 
 /** What one check found, as `/healthz` and the metrics report it. */
@@ -33,14 +33,6 @@ export interface SchedulerEvents {
   started?: () => void;
   finished?: (record: CheckRecord) => void;
   skipped?: () => void;
-}
-
-/** A cron expression node-cron accepts (5 fields, or 6 with seconds first), or why not. */
-export function cronProblem(expression: string): string | undefined {
-  const checked = validateDetailed(expression);
-  if (checked.valid) return undefined;
-  const why = checked.errors.map((e) => `${e.field}${e.value !== undefined ? ` "${e.value}"` : ''}: ${e.message}`).join('; ');
-  return why || 'not a cron expression';
 }
 
 export class DriftScheduler {

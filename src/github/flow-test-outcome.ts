@@ -17,7 +17,7 @@ export interface FlowTestOutcome {
   /** Tests run. */
   total: number;
   failures: FlowTestFailure[];
-  /** Tests not run: their number has errors, or uses a schedule or message that failed to load. */
+  /** Tests not run: their number has errors, or uses a schedule or message that failed to load or has errors. */
   notRun: number;
 }
 

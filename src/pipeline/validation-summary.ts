@@ -37,7 +37,7 @@ export function summarizeValidation(result: ValidateResult): ValidationSummary {
   const read = (dir: string) => [...sources.keys()].filter((file) => file.startsWith(`${posix.join(repo.configDir, dir)}/`)).length;
   const counted = (dir: string, checked: number): Counted => ({ checked, failedToLoad: Math.max(0, read(dir) - checked) });
   const errors = problems.filter((p: Problem) => p.severity === 'error').length;
-  const flowTestsNotRun: Record<NotRunReason, number> = { numberHasErrors: 0, sharedFileFailed: 0 };
+  const flowTestsNotRun: Record<NotRunReason, number> = { numberHasErrors: 0, sharedFileFailed: 0, sharedFileHasErrors: 0 };
   for (const { reason, tests } of untestedNumbers(repo, result.foundBeforeChecks)) flowTestsNotRun[reason] += tests;
   return {
     files: sources.size,

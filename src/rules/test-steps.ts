@@ -36,9 +36,12 @@ export const testSteps: Rule = (repo) => {
         });
       });
       if (!Array.isArray(expect) && expect.ends !== undefined && !ENDINGS.includes(expect.ends)) {
-        problems.add(entry.file, () =>
-          problemAt(entry, ['tests', i, 'expect', 'ends'], 'error', 'test/unknown-ending', `ends: "${expect.ends}" is not a way a call ends`, { hint: `one of ${ENDINGS.join(', ')}` }),
-        );
+        problems.add(entry.file, () => {
+          const suggestion = didYouMean(expect.ends!, ENDINGS);
+          return problemAt(entry, ['tests', i, 'expect', 'ends'], 'error', 'test/unknown-ending', `ends: "${expect.ends}" is not a way a call ends${suggestion ? `; did you mean "${suggestion}"?` : ''}`, {
+            hint: `one of ${ENDINGS.join(', ')}`,
+          });
+        });
       }
     });
   }

@@ -8,7 +8,7 @@ import { testedNumbers, untestedNumbers } from './untested.js';
 
 /**
  * `validate` runs the flow tests too: one `test/failed` error per failing test, at its `name:` line.
- * Not those of a number with errors or using a file that failed to load: they would only echo them.
+ * Not those of a number with errors or using a schedule or message with errors: they would only echo them.
  * `ran` hears the results, for a report that lists them (the pull request comment) without
  * running every test again.
  */

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { MAX_YAML_BYTES } from '../../src/config/yaml-source.js';
-import { numberYaml, tempRepo, validateJson } from '../fixtures/broken/harness.js';
+import { numberYaml, runCli, tempRepo, validateJson } from '../fixtures/broken/harness.js';
 
 const FILE = 'config/numbers/line.yaml';
 const VALID_STEPS = '    welcome:\n      type: hangup\n';
@@ -110,5 +110,35 @@ describe('bad YAML input', () => {
     const problems = await expectRefused('provider:\n  type: aircal\n', { rule: 'schema/value', line: 2, column: 9, message: /did you mean "aircall"/ }, 'config/callflow.yaml');
     // The fixture has no number files, which is reported on its own (config/no-numbers).
     expect(problems.filter((p) => p.rule !== 'config/no-numbers')).toHaveLength(1);
+  });
+
+  it('a drift.schedule that is not a cron expression is refused by validate at its line, not first by serve', async () => {
+    const repo = tempRepo({
+      'config/numbers/ok.yaml': numberYaml(VALID_STEPS),
+      'config/callflow.yaml': 'drift:\n  schedule: "0 */6 * *"\n',
+    });
+    try {
+      const { code, stdout } = await runCli(['validate', '--root', repo.root]);
+      expect(code).toBe(1);
+      expect(stdout).toContain('config/callflow.yaml:2:13  error  drift.schedule: "0 */6 * *" is not a cron expression: expected 5 or 6 fields but got 4  [drift/schedule]');
+      expect(stdout).toMatch(/^2 files checked: 1 error, /m);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a cron expression with seconds first is accepted, as serve accepts it', async () => {
+    const repo = tempRepo({ 'config/numbers/ok.yaml': numberYaml(VALID_STEPS), 'config/callflow.yaml': 'drift:\n  schedule: "*/30 * * * * *"\n' });
+    try {
+      const { code, stdout } = await runCli(['validate', '--root', repo.root]);
+      expect(stdout).not.toContain('drift/schedule');
+      expect(code).toBe(0);
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it('a cron expression with a field out of range says which field', async () => {
+    await expectRefused('drift:\n  schedule: "61 * * * *"\n', { rule: 'drift/schedule', line: 2, column: 13, message: /^drift\.schedule: "61 \* \* \* \*" is not a cron expression: minute "61": / }, 'config/callflow.yaml');
   });
 });

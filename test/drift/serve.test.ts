@@ -105,10 +105,13 @@ describe('callflow serve', () => {
     expect([[], ['greeting.message', 'name']]).toContainEqual(kinds);
   });
 
-  it('refuses a bad schedule at start with one line and exit 1', async () => {
-    const { root, server } = await appliedExample('  schedule: "every five minutes"\n');
+  it('refuses a bad schedule at start, at its line as validate does, and exits 1', async () => {
+    const { root, server } = await appliedExample('  schedule: "0 */6 * * *"\n');
+    // Every command validates the settings now, apply included: the schedule breaks after it.
+    await editFile(join(root, 'config/callflow.yaml'), (t) => t.replace('"0 */6 * * *"', '"every five minutes"'));
     const run = await callflow(root, server, 'serve', '--port', '0');
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^callflow serve: drift.schedule "every five minutes" in config\/callflow.yaml is not a cron expression: .+\n$/);
+    expect(run.stderr).toMatch(/^config\/callflow.yaml:\d+:13  error  drift.schedule: "every five minutes" is not a cron expression: expected 5 or 6 fields but got 3  \[drift\/schedule\]\n/);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });

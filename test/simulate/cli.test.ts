@@ -179,6 +179,37 @@ describe('callflow test and validate', () => {
     expect(shared.stdout).toMatch(/– support-fr: 7 flow tests not run: a schedule or message they use failed to load\n0 passed, 0 failed, 7 not run \(7 flow tests\)$/);
   });
 
+  it.each([
+    ['an unknown holiday calendar', (t: string) => t.replace('timezone: Europe/Paris\n', 'timezone: Europe/Paris\nholiday_calendar: XX\n'), /^config\/schedules\/business-hours-fr\.yaml:4:19 {2}error {2}holiday_calendar: "XX" is not a country/],
+    ['overlapping monday ranges', (t: string) => t.replace('"14:00-18:00"]', '"12:00-18:00"]'), /^config\/schedules\/business-hours-fr\.yaml:5:27 {2}error {2}"12:00-18:00" overlaps "09:00-12:30"/],
+  ])('a schedule that loads but has errors (%s): test, simulate and validate show its errors and do not trust the walk, exit 1', async (_, edit, error) => {
+    const root = await exampleCopy();
+    const schedule = join(root, 'config/schedules/business-hours-fr.yaml');
+    await writeFile(schedule, edit(await readFile(schedule, 'utf8')));
+
+    const test = await cli(['test', 'support-fr', '--root', root], root);
+    expect(test.code).toBe(1);
+    expect(test.stdout).toMatch(error);
+    expect(test.stdout).not.toContain('✓');
+    expect(test.stdout).toMatch(/– support-fr: 7 flow tests not run: a schedule or message they use has errors\n0 passed, 0 failed, 7 not run \(7 flow tests\)$/);
+    const json = JSON.parse((await cli(['test', '--root', root, '--format', 'json'], root)).stdout);
+    expect(json.notRun).toEqual([{ file: 'config/numbers/support-fr.yaml', number: '+33176360000', tests: 7, reason: 'sharedFileHasErrors' }]);
+    expect(json.problems.map((p: { file: string }) => p.file)).toEqual(['config/schedules/business-hours-fr.yaml']);
+    // The numbers that do not use it still run.
+    expect((await cli(['test', 'sales-us', '--root', root], root)).code).toBe(0);
+
+    const simulate = await cli(['simulate', 'support-fr', '--at', '2026-11-30T10:00', '--root', root], root);
+    expect(simulate.code).toBe(1);
+    expect(simulate.stderr).toMatch(error);
+    expect(simulate.stderr).toContain('(a schedule or message it uses has errors: the call below may not be what callers get)');
+
+    const validate = await cli(['validate', '--root', root], root);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toMatch(/, 17 flow tests \(7 not run: a schedule or message they use has errors\)\)$/);
+    const summary = JSON.parse((await cli(['validate', '--root', root, '--format', 'json'], root)).stdout).summary;
+    expect(summary.flowTestsNotRun).toEqual({ numberHasErrors: 0, sharedFileFailed: 0, sharedFileHasErrors: 7 });
+  });
+
   it('simulate says a schedule or shared message whose file failed to load failed to load, not that it does not exist, and shows its errors', async () => {
     const root = await exampleCopy();
     const schedule = join(root, 'config/schedules/business-hours-fr.yaml');

@@ -6,6 +6,7 @@ import { loadRepo } from '../../src/config/load.js';
 import { runRules } from '../../src/rules/index.js';
 import { runFlowTests } from '../../src/simulate/flow-tests.js';
 import { renderTestResults } from '../../src/simulate/test-report.js';
+import { runCli } from '../fixtures/broken/harness.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -83,5 +84,21 @@ describe('test/unknown-step rule', () => {
     expect(problems[0]!.message).toBe('test "Sunday is closed" expects step "afterhours", which does not exist in this flow; did you mean "after-hours"?');
     const text = await readFile(join(root, 'config/numbers/sales-us.yaml'), 'utf8');
     expect(text.split('\n')[problems[0]!.line - 1]!.slice(problems[0]!.column - 1)).toMatch(/^afterhours\]/);
+  });
+});
+
+describe('test/unknown-ending rule', () => {
+  it('suggests the ending a typo was meant to be, as every other unknown name does', async () => {
+    const root = await exampleWith('support-fr.yaml', (t) => t.replace('      ends: voicemail', '      ends: voicemial'));
+    const { code, stdout } = await runCli(['validate', '--root', root]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/config\/numbers\/support-fr\.yaml:71:\d+ +error +ends: "voicemial" is not a way a call ends; did you mean "voicemail"\?/);
+    expect(stdout).toContain('[test/unknown-ending]');
+  });
+
+  it('suggests nothing for a word close to no ending', async () => {
+    const root = await exampleWith('support-fr.yaml', (t) => t.replace('      ends: voicemail', '      ends: transferred'));
+    const { stdout } = await runCli(['validate', '--root', root]);
+    expect(stdout).toContain('ends: "transferred" is not a way a call ends  ');
   });
 });

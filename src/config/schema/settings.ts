@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { excerpt } from '../../model/excerpt.js';
+import { cronProblem } from '../cron.js';
 
 export const settingsFile = z
   .strictObject({
@@ -23,6 +25,10 @@ export const settingsFile = z
       .strictObject({
         schedule: z
           .string()
+          .superRefine((expression, ctx) => {
+            const why = cronProblem(expression);
+            if (why) ctx.addIssue({ code: 'custom', message: `"${excerpt(expression)}" is not a cron expression: ${why}`, params: { rule: 'drift/schedule' } });
+          })
           .default('0 */6 * * *')
           .meta({ description: 'Cron expression for the drift checks of `callflow serve` (5 fields, or 6 with seconds first).' }),
         remediate: z
