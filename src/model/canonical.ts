@@ -63,7 +63,9 @@ export function canonicalFlow(entry: Pick<Entry<NumberConfig>, 'config'>, repo: 
  */
 export function lazyCanonicalFlow(entry: Pick<Entry<NumberConfig>, 'config'>, repo: RepoParts): CanonicalFlowDocument {
   const config = entry.config;
-  const context: Context = { repo, language: config.language, timezone: config.timezone };
+  let schedules = walkedSchedules.get(repo.schedules);
+  if (!schedules) walkedSchedules.set(repo.schedules, (schedules = new Map()));
+  const context: Context = { repo, language: config.language, timezone: config.timezone, schedules };
   const steps: Record<string, CanonicalStep> = {};
   for (const name of Object.keys(config.flow.steps)) {
     Object.defineProperty(steps, name, {
@@ -79,12 +81,28 @@ export function lazyCanonicalFlow(entry: Pick<Entry<NumberConfig>, 'config'>, re
   return { schemaVersion: FLOW_SCHEMA_VERSION, start: config.flow.start, steps };
 }
 
+/**
+ * Walked documents share their schedules: 1,000 numbers on 10 schedules make 10 documents, not
+ * 1,000 (a walk only reads them). Per loaded repo, by schedule name and the number's zone.
+ */
+const walkedSchedules = new WeakMap<RepoParts['schedules'], Map<string, CanonicalSchedule>>();
+
 interface Context {
   repo: RepoParts;
   /** The number's language: the default for TTS without its own. */
   language: string;
   /** The number's timezone: the default for schedules without their own. */
   timezone: string;
+  /** Set for a walked document: its schedules are shared (see walkedSchedules). */
+  schedules?: Map<string, CanonicalSchedule>;
+}
+
+function scheduleOf(ref: string, context: Context): CanonicalSchedule {
+  if (!context.schedules) return canonicalSchedule(ref, context);
+  const key = `${ref}\u0000${context.timezone}`;
+  let schedule = context.schedules.get(key);
+  if (!schedule) context.schedules.set(key, (schedule = canonicalSchedule(ref, context)));
+  return schedule;
 }
 
 function canonicalStep(step: Step, context: Context): CanonicalStep {
@@ -97,7 +115,7 @@ function canonicalStep(step: Step, context: Context): CanonicalStep {
       return {
         type: 'time_rule',
         ...label,
-        schedule: canonicalSchedule(step.schedule, context),
+        schedule: scheduleOf(step.schedule, context),
         open: step.open,
         closed: step.closed,
         // "defaults to closed": written out so moving holidays to their own step shows as a rewire.
