@@ -66,8 +66,10 @@ function pickBranch(branches: readonly (readonly Issue[])[], data: unknown, base
   if (!first) return undefined;
   // Every branch misses its required key: the user picked none of the forms.
   if (first.misses > 0 && second && second.misses === first.misses && first.issues.some((i) => isMissingKey(i, data, base))) return undefined;
-  // `{ key: "#", digits: 4 }`: each form refuses the other's key; the user combined two forms.
-  if (second && second.misses === first.misses && scored.every((b) => b.issues.length > 0 && b.issues.every((i) => i.code === 'unrecognized_keys'))) return undefined;
+  // `{ key: "#", digits: 4 }`, `{ team: A, user: B }`: each of the closest forms refuses only the
+  // other's key; the user combined two forms.
+  const tied = scored.filter((b) => b.misses === first.misses);
+  if (tied.length > 1 && tied.every((b) => b.issues.length > 0 && b.issues.every((i) => i.code === 'unrecognized_keys'))) return undefined;
   return first.issues;
 }
 
@@ -77,9 +79,12 @@ function unionMessage(branches: readonly (readonly Issue[])[], data: unknown, ba
     .filter(Boolean);
   const value = valueAt(data, base);
   const isMap = value !== null && typeof value === 'object' && !Array.isArray(value);
-  if (isMap && forms.length === 0 && branches.every((b) => b.every((i) => i.code === 'unrecognized_keys'))) {
-    const keys = Object.keys(value as object);
-    return `use one of ${keys.map((k) => `"${excerpt(k)}"`).join(', ')}, not several`;
+  if (isMap) {
+    // Keys that a form takes when it refuses nothing but the other keys: forms written together.
+    const combined = Object.keys(value as object).filter((key) =>
+      branches.some((b) => b.length > 0 && b.every((i) => i.code === 'unrecognized_keys' && !i.keys.includes(key))),
+    );
+    if (combined.length > 1) return `use one of ${combined.map((k) => `"${excerpt(k)}"`).join(', ')}, not several`;
   }
   if (forms.length === branches.length && isMap) {
     const unique = [...new Set(forms)];

@@ -69,6 +69,9 @@ describe('checkSchema', () => {
   it('says when two forms of a union are combined', () => {
     const [problem] = check(numberYaml('    welcome:\n      type: input_ivr\n      prompt: { tts: "x" }\n      end: { key: "#", digits: 4 }\n      next: welcome\n'));
     expect(problem).toMatchObject({ rule: 'schema/shape', line: 11, column: 12, message: 'flow.steps.welcome.end: use one of "key", "digits", not several' });
+    // A ring step's targets: four forms, two of them written together.
+    const [ring] = check(numberYaml('    welcome:\n      type: ring\n      to: { team: Ventes, user: Bob }\n      unanswered: welcome\n'));
+    expect(ring).toMatchObject({ rule: 'schema/shape', line: 10, column: 11, message: 'flow.steps.welcome.to: use one of "team", "user", not several' });
   });
 
   it('suggests the form key of a union that none matched', () => {
