@@ -54,7 +54,8 @@ export interface Simulation {
 /** One line naming a heard message: its text, or its file. */
 export function describeHeard(heard: Heard): string {
   const origin = heard.ref ? ` [${heard.ref}]` : '';
-  if (heard.tts !== undefined) return `"${heard.tts}"${origin}`;
+  // A `|` or `>` text ends with a line break and may hold more: one line here, as spoken.
+  if (heard.tts !== undefined) return `"${heard.tts.trim().replace(/\s*\n\s*/g, ' ')}"${origin}`;
   if (heard.music !== undefined) return `music: ${heard.music}`;
   return `${heard.file ?? '?'}${origin}`;
 }
