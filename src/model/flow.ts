@@ -2,7 +2,7 @@ import type { PathSegment } from '../config/locate.js';
 import type { Message, Step } from '../config/schema/index.js';
 import { branchesOf as branchesOfStep, slotsOf, type Branch } from './step-shape.js';
 
-export { canEndHere, type Branch } from './step-shape.js';
+export { canEndHere, targetsOf, type Branch } from './step-shape.js';
 
 /** A step's outgoing edges as written in YAML (see step-shape.ts), once per step object like messagesOf. */
 export function branchesOf(step: Step): readonly Branch[] {

@@ -1,5 +1,5 @@
 import type { Flow } from '../config/schema/index.js';
-import { branchesOf, canEndHere } from './flow.js';
+import { canEndHere, targetsOf } from './flow.js';
 import { hasOwn } from './own.js';
 
 /**
@@ -32,15 +32,15 @@ export function flowGraph(flow: Flow): FlowGraph {
     const step = flow.steps[name]!;
     if (canEndHere(step)) ends.push(name);
     const next: string[] = [];
-    for (const branch of branchesOf(step)) {
-      if (!hasOwn(flow.steps, branch.target)) {
+    for (const target of targetsOf(step)) {
+      if (!hasOwn(flow.steps, target)) {
         if (dangling.at(-1) !== name) dangling.push(name);
         continue;
       }
-      next.push(branch.target);
-      const list = predecessors.get(branch.target);
+      next.push(target);
+      const list = predecessors.get(target);
       if (list) list.push(name);
-      else predecessors.set(branch.target, [name]);
+      else predecessors.set(target, [name]);
     }
     successors.set(name, next);
   }

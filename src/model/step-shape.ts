@@ -62,6 +62,20 @@ export function branchesOf(step: AnyStep): Branch[] {
   return out;
 }
 
+/**
+ * Where a step can go next, targets only, in branchesOf's order: for checks that read every
+ * step of every flow (the flow graph, unknown steps), without an object per edge.
+ */
+export function targetsOf(step: AnyStep): string[] {
+  const out: string[] = step.type === 'ivr' ? Object.values(step.options) : [];
+  const fields = step as unknown as Readonly<Record<string, unknown>>;
+  for (const field of BRANCH_FIELDS[step.type]) {
+    const target = fields[field];
+    if (typeof target === 'string' && target) out.push(target);
+  }
+  return out;
+}
+
 /** A message slot that holds something. */
 export interface Slot {
   /** Dotted: `prompt`, `retries.message`, `waiting.music`. */

@@ -1,5 +1,6 @@
 import { didYouMean } from '../config/did-you-mean.js';
 import { branchesOf } from '../model/flow.js';
+import { flowGraph } from '../model/graph.js';
 import { hasOwn } from '../model/own.js';
 import { CappedProblems } from './problem-cap.js';
 import { problemAt, type Rule } from './rule.js';
@@ -12,14 +13,14 @@ export const flowReferences: Rule = (repo) => {
   const problems = new CappedProblems();
   for (const entry of repo.numbers) {
     const { start, steps } = entry.config.flow;
-    const names = Object.keys(steps);
     const unknown = (target: string) => {
-      const suggestion = didYouMean(target, names);
+      const suggestion = didYouMean(target, Object.keys(steps));
       return `step "${target}" does not exist in this flow${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
     };
     if (!hasOwn(steps, start)) problems.add(entry.file, () => problemAt(entry, ['flow', 'start'], 'error', 'flow/unknown-step', `start: ${unknown(start)}`));
-    for (const [name, step] of Object.entries(steps)) {
-      for (const branch of branchesOf(step)) {
+    // The flow graph (built once per flow, shared with other rules) knows the steps with a branch to nowhere.
+    for (const name of flowGraph(entry.config.flow).dangling) {
+      for (const branch of branchesOf(steps[name]!)) {
         if (FALLBACKS.has(branch.label) || hasOwn(steps, branch.target)) continue;
         problems.add(entry.file, () => problemAt(entry, ['flow', 'steps', name, ...branch.path], 'error', 'flow/unknown-step', `${name}.${branch.label}: ${unknown(branch.target)}`));
       }
