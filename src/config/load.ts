@@ -1,6 +1,7 @@
 import { access, readdir } from 'node:fs/promises';
-import { basename, extname, join, posix } from 'node:path';
+import { extname, join, posix } from 'node:path';
 import { z } from 'zod';
+import { fileStem } from '../model/file-stem.js';
 import type { Problem } from '../model/problem.js';
 import type { Entry, NamedEntry, Repo } from '../model/repo.js';
 import { audioReferences } from '../model/audio-refs.js';
@@ -135,12 +136,9 @@ function loadAll<S extends z.ZodType>(root: string, inside: InsideRepo, files: s
   return entries;
 }
 
-/** What `schedule:` and `{ ref: }` call a file: its name without extension. */
-const nameOf = (file: string) => basename(file, extname(file));
-
 function toNamed<T>(entries: Entry<T>[]): Map<string, NamedEntry<T>> {
   return new Map(entries.map((entry) => {
-    const name = nameOf(entry.file);
+    const name = fileStem(entry.file);
     return [name, { ...entry, name }];
   }));
 }
@@ -148,5 +146,5 @@ function toNamed<T>(entries: Entry<T>[]): Map<string, NamedEntry<T>> {
 /** Names of the files read but left out (their errors are already reported at them). */
 function failedNames(files: readonly string[], loaded: ReadonlyMap<string, Entry<unknown>>): Set<string> {
   const loadedFiles = new Set([...loaded.values()].map((entry) => entry.file));
-  return new Set(files.filter((file) => !loadedFiles.has(file)).map(nameOf));
+  return new Set(files.filter((file) => !loadedFiles.has(file)).map(fileStem));
 }

@@ -1,4 +1,5 @@
-import { basename, extname, posix, relative, resolve, sep } from 'node:path';
+import { posix, relative, resolve, sep } from 'node:path';
+import { fileStem } from '../model/file-stem.js';
 import { didYouMean } from '../config/did-you-mean.js';
 import type { NumberConfig } from '../config/schema/index.js';
 import type { Entry, Repo } from '../model/repo.js';
@@ -10,7 +11,7 @@ import type { Entry, Repo } from '../model/repo.js';
 export function findNumber(repo: Pick<Repo, 'numbers' | 'root'>, query: string, cwd: string): Entry<NumberConfig> | undefined {
   const compact = compactNumber(query);
   if (compact.startsWith('+')) return repo.numbers.find((entry) => entry.config.number === compact);
-  const byName = repo.numbers.find((entry) => fileName(entry.file) === query);
+  const byName = repo.numbers.find((entry) => fileStem(entry.file) === query);
   if (byName) return byName;
   const asPath = repoPath(repo.root, query, cwd);
   return repo.numbers.find((entry) => entry.file === asPath || entry.file === query);
@@ -23,7 +24,7 @@ export function findNumber(repo: Pick<Repo, 'numbers' | 'root'>, query: string, 
 export function nearestNumber(repo: Pick<Repo, 'numbers' | 'root'>, query: string, cwd: string): string | undefined {
   const compact = compactNumber(query);
   if (compact.startsWith('+')) return didYouMean(compact, repo.numbers.map((entry) => entry.config.number));
-  if (!/[/\\]|\.ya?ml$/i.test(query)) return didYouMean(query, repo.numbers.map((entry) => fileName(entry.file)));
+  if (!/[/\\]|\.ya?ml$/i.test(query)) return didYouMean(query, repo.numbers.map((entry) => fileStem(entry.file)));
   const file = didYouMean(repoPath(repo.root, query, cwd), repo.numbers.map((entry) => entry.file));
   return file === undefined ? undefined : relative(cwd, resolve(repo.root, file)).split(sep).join(posix.sep);
 }
@@ -35,7 +36,7 @@ export function nearestNumber(repo: Pick<Repo, 'numbers' | 'root'>, query: strin
  */
 export function unloadedNumberFile(repo: Pick<Repo, 'numbers' | 'root' | 'configDir'>, read: Iterable<string>, query: string, cwd: string): string | undefined {
   const asPath = repoPath(repo.root, query, cwd);
-  return unloadedNumberFiles(repo, read).find((file) => fileName(file) === query || file === asPath || file === query);
+  return unloadedNumberFiles(repo, read).find((file) => fileStem(file) === query || file === asPath || file === query);
 }
 
 /** Number files that were read but did not load: their tests and flows are not in the repo. */
@@ -46,10 +47,6 @@ export function unloadedNumberFiles(repo: Pick<Repo, 'numbers' | 'configDir'>, r
 
 function compactNumber(query: string): string {
   return query.replace(/[\s.()-]/g, '');
-}
-
-function fileName(file: string): string {
-  return basename(file, extname(file));
 }
 
 function repoPath(root: string, query: string, cwd: string): string {

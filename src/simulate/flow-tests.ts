@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { fileStem } from '../model/file-stem.js';
 import { locate } from '../config/locate.js';
 import type { FlowTest, NumberConfig } from '../config/schema/index.js';
 import type { Entry, Repo } from '../model/repo.js';
@@ -55,7 +55,7 @@ export function runFlowTest(repo: Pick<Repo, 'schedules' | 'messages'>, entry: E
     get line() {
       return locate(entry.source, ['tests', index, 'name']).line;
     },
-    numberFile: basename(entry.file, extname(entry.file)),
+    numberFile: fileStem(entry.file),
     number: entry.config.number,
     index,
     name: test.name,

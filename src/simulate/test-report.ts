@@ -1,4 +1,4 @@
-import { basename, extname } from 'node:path';
+import { fileStem } from '../model/file-stem.js';
 import { excerpt } from '../model/excerpt.js';
 import type { FlowTestResult, Mismatch } from './flow-tests.js';
 import { NOT_RUN_BECAUSE, type UntestedNumber } from './untested.js';
@@ -61,7 +61,7 @@ export function renderTestResults(results: readonly FlowTestResult[], notRun: re
     for (const mismatch of result.mismatches) lines.push(...describeMismatch(mismatch).map((line) => `    ${line}`));
   }
   for (const { entry, tests, reason } of notRun) {
-    lines.push(`– ${excerpt(basename(entry.file, extname(entry.file)))}: ${plural(tests, 'flow test')} not run: ${NOT_RUN_BECAUSE[reason]}`);
+    lines.push(`– ${excerpt(fileStem(entry.file))}: ${plural(tests, 'flow test')} not run: ${NOT_RUN_BECAUSE[reason]}`);
   }
   const failed = results.filter((r) => !r.passed).length;
   const skipped = notRun.reduce((sum, u) => sum + u.tests, 0);

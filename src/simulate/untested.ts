@@ -4,11 +4,11 @@
  * uses a schedule or shared message whose file failed to load or has errors (an unknown holiday
  * calendar, overlapping ranges): the calls would be routed by a schedule that is not what was meant.
  */
-import { basename, extname } from 'node:path';
 import type { NumberConfig } from '../config/schema/index.js';
+import { fileStem } from '../model/file-stem.js';
 import { messagesOf } from '../model/flow.js';
 import type { Problem } from '../model/problem.js';
-import type { Entry, Repo } from '../model/repo.js';
+import type { Entry, FailedSharedFiles, Repo } from '../model/repo.js';
 
 export type NotRunReason = 'numberHasErrors' | 'sharedFileFailed' | 'sharedFileHasErrors';
 
@@ -70,10 +70,13 @@ interface SharedNames {
 
 /** Failed to load outranks has errors: it is what the walk will say (stuck where it is used). */
 function sharedReason(used: SharedNames, withErrors: SharedNames, repo: SharedRepo): NotRunReason | undefined {
-  const failed = [...used.schedules].some((name) => repo.failedToLoad.schedules.has(name)) || [...used.messages].some((name) => repo.failedToLoad.messages.has(name));
-  if (failed) return 'sharedFileFailed';
-  const erroneous = [...used.schedules].some((name) => withErrors.schedules.has(name)) || [...used.messages].some((name) => withErrors.messages.has(name));
-  return erroneous ? 'sharedFileHasErrors' : undefined;
+  if (usesAny(used, repo.failedToLoad)) return 'sharedFileFailed';
+  return usesAny(used, withErrors) ? 'sharedFileHasErrors' : undefined;
+}
+
+/** Whether a schedule or message among `used` is among `names`. */
+function usesAny(used: SharedNames, names: FailedSharedFiles): boolean {
+  return [...used.schedules].some((name) => names.schedules.has(name)) || [...used.messages].some((name) => names.messages.has(name));
 }
 
 /** The names of the schedules and shared messages whose files have errors: one pass over the errors, not one per number. */
@@ -89,7 +92,7 @@ function sharedNamesWithErrors(repo: SharedRepo, errors: readonly Problem[]): Sh
 /** A schedule or shared message is named after its file (`config/schedules/NAME.yaml`). */
 function sharedFileOf(repo: SharedRepo, file: string): { kind: keyof SharedNames; name: string } | undefined {
   for (const kind of ['schedules', 'messages'] as const) {
-    if (file.startsWith(`${repo.configDir}/${kind}/`)) return { kind, name: basename(file, extname(file)) };
+    if (file.startsWith(`${repo.configDir}/${kind}/`)) return { kind, name: fileStem(file) };
   }
   return undefined;
 }
