@@ -14,7 +14,7 @@
  * would fill a slot with other content is a conflict (only the first can be applied); an
  * audible element no slot carries is listed as unmapped.
  */
-import { branchesOf, slotsOf } from './step-shape.js';
+import { slotsOf, targetsOf } from './step-shape.js';
 import type { CanonicalFlowDocument, CanonicalMessage, CanonicalMusic, CanonicalStep } from './flow-document.js';
 
 export const MESSAGE_SLOTS = ['welcome', 'waiting', 'ringing_tone', 'unanswered_call', 'after_hours', 'ivr', 'voicemail', 'closed', 'callback_later'] as const;
@@ -87,7 +87,7 @@ function walkOpenHours(flow: CanonicalFlowDocument, from: string): string[] {
     const step = flow.steps[name];
     if (!step || seen.includes(name)) continue;
     seen.push(name);
-    const branches = step.type === 'time_rule' ? [step.open] : branchesOf(step).map((b) => b.target);
+    const branches = step.type === 'time_rule' ? [step.open] : targetsOf(step);
     queue.push(...branches);
   }
   return seen;

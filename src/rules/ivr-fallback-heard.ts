@@ -1,5 +1,5 @@
 import type { Step } from '../config/schema/index.js';
-import { branchesOf } from '../model/flow.js';
+import { targetsOf } from '../model/flow.js';
 import type { Problem } from '../model/problem.js';
 import { problemAt, type Rule } from './rule.js';
 
@@ -46,7 +46,7 @@ function silentHangupFrom(start: string, steps: Readonly<Record<string, Step>>):
     seen.add(name);
     const step = steps[name]!;
     if (step.type === 'hangup' && !step.message) return name;
-    if (step.type === 'time_rule') queue.push(...branchesOf(step).map((b) => b.target));
+    if (step.type === 'time_rule') queue.push(...targetsOf(step));
   }
   return undefined;
 }

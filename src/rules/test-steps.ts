@@ -1,7 +1,7 @@
 import { didYouMean } from '../config/did-you-mean.js';
 import type { Flow } from '../config/schema/index.js';
 import { excerpt } from '../model/excerpt.js';
-import { branchesOf } from '../model/flow.js';
+import { targetsOf } from '../model/flow.js';
 import { hasOwn } from '../model/own.js';
 import { CappedProblems } from './problem-cap.js';
 import { problemAt } from './rule.js';
@@ -50,6 +50,6 @@ export const testSteps: Rule = (repo) => {
 
 /** Step names the flow goes to (`start` and every branch) that are not among its steps. */
 function usedButUndefined(flow: Flow): string[] {
-  const used = [flow.start, ...Object.values(flow.steps).flatMap((step) => branchesOf(step).map((branch) => branch.target))];
+  const used = [flow.start, ...Object.values(flow.steps).flatMap(targetsOf)];
   return used.filter((name) => !hasOwn(flow.steps, name));
 }
