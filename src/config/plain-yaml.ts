@@ -22,8 +22,10 @@ const SCALAR_TAGS = new Document().schema.tags.filter((tag): tag is ScalarTag =>
 /** One test for "may this plain scalar be other than a string", from the tags' own tests. */
 const MAY_RESOLVE = new RegExp(SCALAR_TAGS.map((tag) => `(?:${tag.test!.source})`).join('|'));
 const RESOLVE_OPTIONS = new Document().options;
-/** Keys the full road refuses (yaml/forbidden-key) or treats specially (`<<`). */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
+/** Keys that would reach an object's prototype: refused (yaml/forbidden-key, in yaml-source.ts). */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys the full road refuses or treats specially (`<<`, yaml/merge-key). */
+const UNSAFE_KEYS = new Set([...FORBIDDEN_KEYS, '<<']);
 /** yaml refuses an implicit key whose `:` is more than 1,024 characters from its start. */
 const LONGEST_KEY = 1000;
 

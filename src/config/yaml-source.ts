@@ -7,7 +7,7 @@ import { insideRepoReader } from './inside-repo.js';
 import { controlCharactersInValues, rawControlCharacter } from './control-characters.js';
 import { formatBytes } from '../report/format-bytes.js';
 import { nodePosition, offsetPosition } from './positions.js';
-import { readPlainYaml } from './plain-yaml.js';
+import { FORBIDDEN_KEYS, readPlainYaml } from './plain-yaml.js';
 
 /** A parsed YAML file that keeps every node's range so any finding can point at file:line:column. */
 export interface YamlSource {
@@ -29,7 +29,6 @@ export interface YamlReadResult {
 export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 /** Aliases are handy for repeated messages, but a few dozen is plenty (billion-laughs guard). */
 export const MAX_ALIAS_COUNT = 100;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Reads one config file as a whole, synchronously: config files are small and read one after
@@ -236,7 +235,7 @@ function describeYamlError(code: string, message: string, text: string, offset: 
 
 /** What usually causes the parser's more cryptic complaints, in config files as people type them. */
 function syntaxHint(code: string, text: string, offset: number): string | undefined {
-  if (/^[ \t]*\*:/.test(lineAt(text, offset))) return 'a key * must be quoted: "*": …';
+  if (/^[ \t]*\*:/.test(lineStartAt(text, offset))) return 'a key * must be quoted: "*": …';
   if (code === 'MULTILINE_IMPLICIT_KEY') return 'is ": " missing after a key? (e.g. "type: forward")';
   if (code === 'BLOCK_AS_IMPLICIT_KEY') return 'a value holding ": " must be quoted: tts: "Hello: welcome"';
   if (code === 'UNEXPECTED_TOKEN' && text[offset - 1] === "'") return "inside '…' an apostrophe is written twice (l''équipe), or quote the text with \"…\"";
@@ -244,17 +243,17 @@ function syntaxHint(code: string, text: string, offset: number): string | undefi
   return undefined;
 }
 
-/** The line holding `offset`, without its line break. */
-function lineAt(text: string, offset: number): string {
+/** The start (at most 200 characters) of the line holding `offset`: enough for its indent and first key. */
+function lineStartAt(text: string, offset: number): string {
   const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-  const end = text.indexOf('\n', start);
-  return text.slice(start, end === -1 ? undefined : end);
+  const head = text.slice(start, start + 200);
+  const end = head.indexOf('\n');
+  return end === -1 ? head : head.slice(0, end);
 }
 
 /** The blanks that start the line holding `offset`. */
 function indentOfLineAt(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-  return /^[ \t]*/.exec(text.slice(start, start + 200))![0];
+  return /^[ \t]*/.exec(lineStartAt(text, offset))![0];
 }
 
 /**
